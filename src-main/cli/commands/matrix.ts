@@ -1,0 +1,54 @@
+import { resolve } from 'node:path';
+import { formatPortEntries, loadEmbeddedMatrix, loadMatrixFile, type Matrix } from '../../core/matrix/index';
+import { parseCommandArgs } from '../args';
+import type { CliCommand } from '../command';
+import { formatTable } from '../table';
+
+const usage = `Usage: wfos-audit matrix [--json] [--matrix FILE]
+
+Prints the port matrix the audit checks against: every row with its source and
+destination systems, transport and destination ports, in the order of the vendor's table.
+
+Options:
+  --json          print the matrix as JSON: { "id", "title", "rows": [ { "row", "source",
+                  "destination", "transport", "ports", ... } ] }, ports as numbers and
+                  "low-high" strings in document order
+  --matrix FILE   print this matrix file instead of the embedded WFOS 5.2.3 matrix
+  -h, --help      show this help
+`;
+
+export const matrixCommand: CliCommand = {
+  name: 'matrix',
+  summary: 'print the embedded WFOS 5.2.3 port matrix (or --matrix FILE)',
+  usage,
+  async run(argv, io) {
+    const { values } = parseCommandArgs('matrix', argv, {
+      json: { type: 'boolean' },
+      matrix: { type: 'string' },
+    });
+    if (values.help) {
+      io.out(usage);
+      return 0;
+    }
+    const matrix = values.matrix ? loadMatrixFile(resolve(io.cwd, values.matrix)) : loadEmbeddedMatrix();
+    io.out(values.json ? JSON.stringify(matrix, null, 2) + '\n' : formatMatrix(matrix));
+    return 0;
+  },
+};
+
+function formatMatrix(matrix: Matrix): string {
+  const rows = matrix.rows.map((row) => [
+    String(row.row),
+    row.source,
+    row.destination,
+    row.transport,
+    formatPortEntries(row.ports),
+    row.protocol,
+  ]);
+  const notes = matrix.rows.flatMap((row) => row.notes.map((note) => `  row ${row.row}: ${note.text}`));
+  return (
+    `${matrix.title} (${matrix.rows.length} rows; source ports are ephemeral)\n\n` +
+    formatTable(['Row', 'Source', 'Destination', 'Transport', 'Ports', 'Protocol (as written)'], rows) +
+    (notes.length ? `\nNotes:\n${notes.join('\n')}\n` : '')
+  );
+}
