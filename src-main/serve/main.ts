@@ -1,0 +1,27 @@
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createApiHandlers } from '../api-handlers';
+import { startServer } from './server';
+
+/**
+ * `npm run serve`: the workstation in a browser, for machines where Electron's binary
+ * cannot be installed and for end-to-end tests. Prints the URL to open on stdout.
+ */
+async function serveMain() {
+  const { values } = parseArgs({
+    options: { port: { type: 'string', default: '0' }, renderer: { type: 'string' } },
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port ${values.port}: not a port number`);
+  const rendererDir = values.renderer ?? fileURLToPath(new URL('../../out/renderer', import.meta.url));
+  const server = await startServer({ rendererDir, handlers: createApiHandlers('serve'), port });
+  process.stdout.write(`WFOS Firewall Audit is serving on ${server.url}\nOpen: ${server.openUrl}\n`);
+  const stop = () => void server.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+serveMain().catch((error: unknown) => {
+  process.stderr.write(`wfos-audit serve: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(2);
+});

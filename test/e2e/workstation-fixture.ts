@@ -1,0 +1,65 @@
+import { _electron as electron, test as base, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+/** The Electron binary when one is installed (online install or ELECTRON_OVERRIDE_DIST_PATH). */
+export function electronBinary(): string | undefined {
+  try {
+    const path = createRequire(import.meta.url)('electron') as unknown;
+    return typeof path === 'string' && existsSync(path) ? path : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Starts serve mode as a user would (a real process on loopback) and returns the URL it prints. */
+async function startServe(): Promise<{ openUrl: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/serve/main.ts', '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const openUrl = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`serve did not start: ${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /^Open: (\S+)$/m.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${output}`)));
+  });
+  return { openUrl, child };
+}
+
+interface Fixtures {
+  /** The workstation's window: Chromium on serve mode, or the Electron app in the electron project. */
+  workstation: Page;
+  /** The serve-mode URL with its token; undefined under Electron. */
+  serveUrl: string | undefined;
+}
+
+export const test = base.extend<Fixtures>({
+  serveUrl: async ({}, use, testInfo) => {
+    if (testInfo.project.name === 'electron') return use(undefined);
+    const { openUrl, child } = await startServe();
+    await use(openUrl);
+    child.kill('SIGTERM');
+  },
+  workstation: async ({ page, serveUrl }, use, testInfo) => {
+    if (testInfo.project.name !== 'electron') {
+      await page.goto(serveUrl!);
+      return use(page);
+    }
+    const app = await electron.launch({ args: [root], executablePath: electronBinary() });
+    await use(await app.firstWindow());
+    await app.close();
+  },
+});
+
+export { expect } from '@playwright/test';
