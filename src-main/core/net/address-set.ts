@@ -1,0 +1,189 @@
+import { cidrRun, parseAddressList, rangeRun, type AddressRun } from './address-text';
+import { cidrCover, exactCidrLength } from './cidr';
+import { IntervalSet } from './interval-set';
+import {
+  AddressParseError,
+  FAMILY_BITS,
+  FAMILY_MAX,
+  formatIpAddress,
+  parseIpAddress,
+  type IpFamily,
+} from './ip-address';
+
+export { AddressParseError, type IpFamily };
+
+const ALL_V4 = IntervalSet.of(0n, FAMILY_MAX.ipv4);
+const ALL_V6 = IntervalSet.of(0n, FAMILY_MAX.ipv6);
+
+/**
+ * Immutable set of IPv4 and IPv6 addresses. The two families are separate number lines:
+ * an IPv4 address never equals an IPv6 one, IPv4-mapped IPv6 addresses included.
+ */
+export class AddressSet {
+  private static readonly EMPTY = new AddressSet(IntervalSet.empty(), IntervalSet.empty());
+  private static readonly ANY = new AddressSet(ALL_V4, ALL_V6);
+  private static readonly ANY_V4 = new AddressSet(ALL_V4, IntervalSet.empty());
+  private static readonly ANY_V6 = new AddressSet(IntervalSet.empty(), ALL_V6);
+
+  private constructor(
+    private readonly v4Part: IntervalSet,
+    private readonly v6Part: IntervalSet,
+  ) {}
+
+  static empty(): AddressSet {
+    return AddressSet.EMPTY;
+  }
+
+  static any(): AddressSet {
+    return AddressSet.ANY;
+  }
+
+  static anyV4(): AddressSet {
+    return AddressSet.ANY_V4;
+  }
+
+  static anyV6(): AddressSet {
+    return AddressSet.ANY_V6;
+  }
+
+  /**
+   * Reads a comma-separated list of hosts, CIDRs (host bits ignored), ranges "a-b",
+   * "address dotted-mask" pairs, any/any4/any6 and, alone, "none".
+   */
+  static parse(text: string): AddressSet {
+    return AddressSet.fromRuns(parseAddressList(text));
+  }
+
+  static fromCidr(address: string, prefixLength: number): AddressSet {
+    const parsed = parseIpAddress(address);
+    return AddressSet.fromRuns([cidrRun(parsed.family, parsed.value, prefixLength, `${address}/${prefixLength}`)]);
+  }
+
+  static fromRange(low: string, high: string): AddressSet {
+    return AddressSet.fromRuns([rangeRun(low.trim(), high.trim(), `${low}-${high}`)]);
+  }
+
+  /** Builds from raw per-family sets; values outside a family's address space are rejected. */
+  static fromIntervalSets(v4: IntervalSet, v6: IntervalSet): AddressSet {
+    for (const [family, set] of [['ipv4', v4], ['ipv6', v6]] as const) {
+      const low = set.min();
+      const high = set.max();
+      if ((low !== undefined && low < 0n) || (high !== undefined && high > FAMILY_MAX[family])) {
+        throw new RangeError(`${family} values must lie in 0-${FAMILY_MAX[family]}`);
+      }
+    }
+    return AddressSet.wrap(v4, v6);
+  }
+
+  private static fromRuns(runs: readonly AddressRun[]): AddressSet {
+    const v4 = runs.filter((run) => run.family === 'ipv4').map((run) => [run.low, run.high] as const);
+    const v6 = runs.filter((run) => run.family === 'ipv6').map((run) => [run.low, run.high] as const);
+    return AddressSet.wrap(IntervalSet.fromIntervals(v4), IntervalSet.fromIntervals(v6));
+  }
+
+  private static wrap(v4: IntervalSet, v6: IntervalSet): AddressSet {
+    if (v4.isEmpty() && v6.isEmpty()) return AddressSet.EMPTY;
+    return new AddressSet(v4, v6);
+  }
+
+  union(other: AddressSet): AddressSet {
+    return this.combine(other, this.v4Part.union(other.v4Part), this.v6Part.union(other.v6Part));
+  }
+
+  intersect(other: AddressSet): AddressSet {
+    return this.combine(other, this.v4Part.intersect(other.v4Part), this.v6Part.intersect(other.v6Part));
+  }
+
+  subtract(other: AddressSet): AddressSet {
+    return this.combine(other, this.v4Part.subtract(other.v4Part), this.v6Part.subtract(other.v6Part));
+  }
+
+  /** Hands back an operand when nothing changed, keeping "unchanged" a cheap identity test upstream. */
+  private combine(other: AddressSet, v4: IntervalSet, v6: IntervalSet): AddressSet {
+    if (v4 === this.v4Part && v6 === this.v6Part) return this;
+    if (v4 === other.v4Part && v6 === other.v6Part) return other;
+    return AddressSet.wrap(v4, v6);
+  }
+
+  isEmpty(): boolean {
+    return this.v4Part.isEmpty() && this.v6Part.isEmpty();
+  }
+
+  isSubsetOf(other: AddressSet): boolean {
+    return this.v4Part.isSubsetOf(other.v4Part) && this.v6Part.isSubsetOf(other.v6Part);
+  }
+
+  equals(other: AddressSet): boolean {
+    return this.v4Part.equals(other.v4Part) && this.v6Part.equals(other.v6Part);
+  }
+
+  overlaps(other: AddressSet): boolean {
+    return this.v4Part.overlaps(other.v4Part) || this.v6Part.overlaps(other.v6Part);
+  }
+
+  /** Throws AddressParseError when address is not a single IPv4 or IPv6 address. */
+  contains(address: string): boolean {
+    const parsed = parseIpAddress(address.trim());
+    return this.family(parsed.family).has(parsed.value);
+  }
+
+  size(): { v4: bigint; v6: bigint } {
+    return { v4: this.v4Part.size(), v6: this.v6Part.size() };
+  }
+
+  isAnyV4(): boolean {
+    return this.v4Part.equals(ALL_V4);
+  }
+
+  isAnyV6(): boolean {
+    return this.v6Part.equals(ALL_V6);
+  }
+
+  v4(): IntervalSet {
+    return this.v4Part;
+  }
+
+  v6(): IntervalSet {
+    return this.v6Part;
+  }
+
+  family(family: IpFamily): IntervalSet {
+    return family === 'ipv4' ? this.v4Part : this.v6Part;
+  }
+
+  /** Fewest CIDR blocks that cover the set exactly, IPv4 first, each with its prefix length. */
+  toCidrs(): string[] {
+    const cidrs: string[] = [];
+    for (const family of ['ipv4', 'ipv6'] as const) {
+      for (const [low, high] of this.family(family).intervals()) {
+        for (const block of cidrCover(low, high, FAMILY_BITS[family])) {
+          cidrs.push(`${formatIpAddress(family, block.network)}/${block.length}`);
+        }
+      }
+    }
+    return cidrs;
+  }
+
+  /** "any", "any4", "any6", else items like "10.0.0.1,10.0.0.0/24,10.30.0.10-10.30.0.99"; "none" when empty. */
+  toString(): string {
+    if (this.isEmpty()) return 'none';
+    if (this.isAnyV4() && this.isAnyV6()) return 'any';
+    const items: string[] = [];
+    for (const family of ['ipv4', 'ipv6'] as const) {
+      const set = this.family(family);
+      if (set.equals(family === 'ipv4' ? ALL_V4 : ALL_V6)) {
+        items.push(family === 'ipv4' ? 'any4' : 'any6');
+        continue;
+      }
+      for (const [low, high] of set.intervals()) items.push(formatRun(family, low, high));
+    }
+    return items.join(',');
+  }
+}
+
+function formatRun(family: IpFamily, low: bigint, high: bigint): string {
+  if (low === high) return formatIpAddress(family, low);
+  const length = exactCidrLength(low, high, FAMILY_BITS[family]);
+  if (length !== undefined) return `${formatIpAddress(family, low)}/${length}`;
+  return `${formatIpAddress(family, low)}-${formatIpAddress(family, high)}`;
+}

@@ -1,0 +1,156 @@
+import { AddressSet } from './address-set';
+import { boxesOverlap, intersectBoxes, isEmptyBox, makeBox, subtractAll, type FlowBox } from './flow-box';
+import { coalesceBoxes } from './flow-coalesce';
+import { parseIpAddress } from './ip-address';
+import { PortSet } from './port-set';
+import { ProtocolSet } from './protocol-set';
+
+export type { FlowBox };
+
+/** One packet, addresses as text (IPv4 or IPv6). */
+export interface FlowPacket {
+  readonly src: string;
+  readonly dst: string;
+  readonly proto: number;
+  readonly sport: number;
+  readonly dport: number;
+}
+
+/**
+ * Immutable set of packets: a union of pairwise disjoint, non-empty boxes. Disjointness is what
+ * makes sizes, projections and equality checks simple; box layout itself carries no meaning.
+ */
+export class FlowSpace {
+  private static readonly EMPTY = new FlowSpace([]);
+
+  private constructor(private readonly parts: readonly FlowBox[]) {}
+
+  static empty(): FlowSpace {
+    return FlowSpace.EMPTY;
+  }
+
+  static of(box: FlowBox): FlowSpace {
+    return isEmptyBox(box) ? FlowSpace.EMPTY : new FlowSpace([makeBox(box)]);
+  }
+
+  /** Boxes may overlap; the result is their union. */
+  static fromBoxes(boxes: Iterable<FlowBox>): FlowSpace {
+    let parts: FlowBox[] = [];
+    let coalescedSize = 64;
+    for (const box of boxes) {
+      if (isEmptyBox(box)) continue;
+      for (const piece of subtractAll(makeBox(box), parts)) parts.push(piece);
+      // Every later box is checked against all parts, so fragments are merged as they pile up.
+      if (parts.length > 2 * coalescedSize) {
+        parts = [...coalesceBoxes(parts)];
+        coalescedSize = Math.max(parts.length, 64);
+      }
+    }
+    return FlowSpace.wrap(coalesceBoxes(parts));
+  }
+
+  private static wrap(parts: readonly FlowBox[]): FlowSpace {
+    return parts.length === 0 ? FlowSpace.EMPTY : new FlowSpace(parts);
+  }
+
+  union(other: FlowSpace): FlowSpace {
+    if (other.parts.length === 0 || other === this) return this;
+    if (this.parts.length === 0) return other;
+    const added = other.parts.flatMap((box) => subtractAll(box, this.parts));
+    if (added.length === 0) return this;
+    return FlowSpace.wrap(coalesceBoxes([...this.parts, ...added]));
+  }
+
+  intersect(other: FlowSpace): FlowSpace {
+    if (other === this) return this;
+    const common: FlowBox[] = [];
+    for (const mine of this.parts) {
+      for (const theirs of other.parts) {
+        const both = intersectBoxes(mine, theirs);
+        if (both !== undefined) common.push(both);
+      }
+    }
+    return FlowSpace.wrap(coalesceBoxes(common));
+  }
+
+  subtract(other: FlowSpace): FlowSpace {
+    if (other === this) return FlowSpace.EMPTY;
+    let changed = false;
+    const kept: FlowBox[] = [];
+    for (const mine of this.parts) {
+      const pieces = subtractAll(mine, other.parts);
+      if (pieces.length !== 1 || pieces[0] !== mine) changed = true;
+      kept.push(...pieces);
+    }
+    return changed ? FlowSpace.wrap(coalesceBoxes(kept)) : this;
+  }
+
+  overlaps(other: FlowSpace): boolean {
+    return this.parts.some((mine) => other.parts.some((theirs) => boxesOverlap(mine, theirs)));
+  }
+
+  isEmpty(): boolean {
+    return this.parts.length === 0;
+  }
+
+  isSubsetOf(other: FlowSpace): boolean {
+    return this.parts.every((mine) => subtractAll(mine, other.parts).length === 0);
+  }
+
+  /** Same packets, however the boxes are laid out. */
+  equals(other: FlowSpace): boolean {
+    return this === other || (this.isSubsetOf(other) && other.isSubsetOf(this));
+  }
+
+  boxes(): readonly FlowBox[] {
+    return this.parts;
+  }
+
+  /** Throws AddressParseError when src or dst is not a single address. */
+  has(packet: FlowPacket): boolean {
+    const source = parseIpAddress(packet.src);
+    const destination = parseIpAddress(packet.dst);
+    return this.parts.some(
+      (box) =>
+        box.protocols.has(packet.proto) &&
+        box.destinationPorts.has(packet.dport) &&
+        box.sourcePorts.has(packet.sport) &&
+        box.sources.family(source.family).has(source.value) &&
+        box.destinations.family(destination.family).has(destination.value),
+    );
+  }
+
+  projectSources(): AddressSet {
+    return this.parts.reduce((all, box) => all.union(box.sources), AddressSet.empty());
+  }
+
+  projectDestinations(): AddressSet {
+    return this.parts.reduce((all, box) => all.union(box.destinations), AddressSet.empty());
+  }
+
+  projectProtocols(): ProtocolSet {
+    return this.parts.reduce((all, box) => all.union(box.protocols), ProtocolSet.empty());
+  }
+
+  projectSourcePorts(): PortSet {
+    return this.parts.reduce((all, box) => all.union(box.sourcePorts), PortSet.empty());
+  }
+
+  projectDestinationPorts(): PortSet {
+    return this.parts.reduce((all, box) => all.union(box.destinationPorts), PortSet.empty());
+  }
+
+  /** One "tcp 10.0.0.0/24 -> 10.1.0.5 port 443" per box, joined by "; "; "none" when empty. */
+  toString(): string {
+    if (this.parts.length === 0) return 'none';
+    return this.parts.map(describeBox).join('; ');
+  }
+}
+
+function describeBox(box: FlowBox): string {
+  const sourcePorts = box.sourcePorts.isAll() ? '' : ` port ${box.sourcePorts.toString()}`;
+  const destinationPorts = box.destinationPorts.isAll() ? '' : ` port ${box.destinationPorts.toString()}`;
+  const from = `${box.sources.toString()}${sourcePorts}`;
+  const to = `${box.destinations.toString()}${destinationPorts}`;
+  return `${box.protocols.toString()} ${from} -> ${to}`;
+}

@@ -1,0 +1,4 @@
+export * from './site';
+export * from './site-error';
+export * from './load-site';
+export * from './role-addresses';
