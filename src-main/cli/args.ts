@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { UsageError } from './command';
+import { type CliCommand, type CliIo, UsageError } from './command';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -19,4 +19,33 @@ export function parseCommandArgs<T extends Options>(command: string, argv: reado
     const message = (error as Error).message.replace(/\. To specify a positional argument.*$/s, '');
     throw new UsageError(`wfos-audit ${command}: ${message}`);
   }
+}
+
+type Parsed<T extends Options> = ReturnType<typeof parseCommandArgs<T>>;
+
+/**
+ * A subcommand with its options declared once: parsing, `--help` and the one-line errors for
+ * bad options are handled here, so each command's run() starts from valid arguments.
+ */
+export function defineCommand<T extends Options>(spec: {
+  name: string;
+  summary: string;
+  usage: string;
+  options: T;
+  positionals?: boolean;
+  run: (args: Parsed<T>, io: CliIo) => Promise<number>;
+}): CliCommand {
+  return {
+    name: spec.name,
+    summary: spec.summary,
+    usage: spec.usage,
+    async run(argv, io) {
+      const args = parseCommandArgs(spec.name, argv, spec.options, spec.positionals ?? false);
+      if ((args.values as { help?: boolean }).help) {
+        io.out(spec.usage);
+        return 0;
+      }
+      return spec.run(args, io);
+    },
+  };
 }

@@ -1,11 +1,13 @@
-import packageJson from '../../package.json';
 import { type CliCommand, type CliIo, UsageError } from './command';
+import { auditCommand } from './commands/audit';
 import { matrixCommand } from './commands/matrix';
+import { parseCommand } from './commands/parse';
+import { VERSION } from './version';
 
 /** Every subcommand, in the order `--help` lists them. */
-const commands: readonly CliCommand[] = [matrixCommand];
+const commands: readonly CliCommand[] = [matrixCommand, parseCommand, auditCommand];
 
-export const VERSION: string = packageJson.version;
+export { VERSION };
 
 function topUsage(): string {
   const width = Math.max(...commands.map((command) => command.name.length));

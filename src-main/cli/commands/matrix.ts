@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import { formatPortEntries, loadEmbeddedMatrix, loadMatrixFile, type Matrix } from '../../core/matrix/index';
-import { parseCommandArgs } from '../args';
-import type { CliCommand } from '../command';
+import { defineCommand } from '../args';
 import { formatTable } from '../table';
 
 const usage = `Usage: wfos-audit matrix [--json] [--matrix FILE]
@@ -17,24 +16,17 @@ Options:
   -h, --help      show this help
 `;
 
-export const matrixCommand: CliCommand = {
+export const matrixCommand = defineCommand({
   name: 'matrix',
   summary: 'print the embedded WFOS 5.2.3 port matrix (or --matrix FILE)',
   usage,
-  async run(argv, io) {
-    const { values } = parseCommandArgs('matrix', argv, {
-      json: { type: 'boolean' },
-      matrix: { type: 'string' },
-    });
-    if (values.help) {
-      io.out(usage);
-      return 0;
-    }
+  options: { json: { type: 'boolean' }, matrix: { type: 'string' } },
+  async run({ values }, io) {
     const matrix = values.matrix ? loadMatrixFile(resolve(io.cwd, values.matrix)) : loadEmbeddedMatrix();
     io.out(values.json ? JSON.stringify(matrix, null, 2) + '\n' : formatMatrix(matrix));
     return 0;
   },
-};
+});
 
 function formatMatrix(matrix: Matrix): string {
   const rows = matrix.rows.map((row) => [

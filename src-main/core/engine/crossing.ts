@@ -1,0 +1,84 @@
+import type { Firewall, Placement, Rule, RuleList } from '../model/index';
+import type { FlowSpace } from '../net/index';
+import { chainOutcomes, defaultOutcome, evaluateRules } from './rule-chain';
+import type { Decider, Outcome } from './verdict';
+
+type DefaultDecider = Extract<Decider, { kind: 'default' }>;
+
+function listsPlaced(firewall: Firewall, test: (placement: Placement) => boolean): { list: RuleList; placement: Placement }[] {
+  return firewall.ruleLists.flatMap((list) => list.appliedAt.filter(test).map((placement) => ({ list, placement })));
+}
+
+function implicitDeny(firewall: Firewall, lists: { list: RuleList; placement: Placement }[]): DefaultDecider {
+  const last = lists[lists.length - 1]!;
+  const names = lists.map((item) => item.list.name).join(' then ');
+  return {
+    kind: 'default',
+    id: `${last.list.name}#implicit`,
+    action: firewall.behaviour.implicitAction,
+    text: `implicit ${firewall.behaviour.implicitAction} at the end of ${names}`,
+    ...(last.placement.ref && { ref: last.placement.ref }),
+  };
+}
+
+function securityLevel(firewall: Firewall, name: string): number | undefined {
+  return firewall.interfaces.find((item) => item.name === name)?.securityLevel;
+}
+
+/**
+ * What happens to traffic entering `ingress` and leaving `egress`: the inbound lists on the
+ * ingress interface and the global lists (in that order, as the ASA processes them), the
+ * vendor's built-in rule where no list applies, the same-security restriction, then the
+ * outbound list on the egress interface.
+ */
+export function evaluateCrossing(firewall: Firewall, ingress: string | undefined, egress: string | undefined, space: FlowSpace): Outcome {
+  const inbound = [
+    ...listsPlaced(firewall, (placement) => placement.kind === 'interface-in' && (ingress === undefined || placement.interface === ingress)),
+    ...listsPlaced(firewall, (placement) => placement.kind === 'global'),
+  ];
+  let outcome: Outcome;
+  if (inbound.length > 0) {
+    const rules: Rule[] = inbound.flatMap((item) => item.list.rules);
+    outcome = evaluateRules(rules, space, implicitDeny(firewall, inbound));
+  } else if (ingress === undefined && firewall.ruleLists.length > 0) {
+    // No topology and nothing placed: the source is a plain rule list, taken to filter every flow.
+    const lists = firewall.ruleLists.map((list) => ({ list, placement: { kind: 'global' as const } }));
+    outcome = evaluateRules(lists.flatMap((item) => item.list.rules), space, implicitDeny(firewall, lists));
+  } else {
+    outcome = defaultOutcome(space, builtInDecision(firewall, ingress, egress));
+  }
+
+  const fromLevel = ingress === undefined ? undefined : securityLevel(firewall, ingress);
+  const toLevel = egress === undefined ? undefined : securityLevel(firewall, egress);
+  if (fromLevel !== undefined && fromLevel === toLevel && !firewall.behaviour.sameSecurityTraffic.interInterface && !outcome.permitted.isEmpty()) {
+    const blocked = defaultOutcome(outcome.permitted, {
+      kind: 'default',
+      id: 'same-security-traffic',
+      action: 'deny',
+      text: `${ingress} and ${egress} share security level ${fromLevel} and same-security-traffic permit inter-interface is not configured`,
+    });
+    outcome = chainOutcomes(outcome, () => blocked);
+  }
+
+  const outbound = listsPlaced(firewall, (placement) => placement.kind === 'interface-out' && egress !== undefined && placement.interface === egress);
+  if (outbound.length > 0) {
+    outcome = chainOutcomes(outcome, (permitted) => evaluateRules(outbound.flatMap((item) => item.list.rules), permitted, implicitDeny(firewall, outbound)));
+  }
+  return outcome;
+}
+
+function builtInDecision(firewall: Firewall, ingress: string | undefined, egress: string | undefined): DefaultDecider {
+  const behaviour = firewall.behaviour.defaultAction;
+  if (behaviour !== 'security-level') {
+    return { kind: 'default', id: 'default-action', action: behaviour, text: `no access list applies: the default action is ${behaviour}` };
+  }
+  const from = ingress === undefined ? undefined : securityLevel(firewall, ingress);
+  const to = egress === undefined ? undefined : securityLevel(firewall, egress);
+  const permit = from !== undefined && to !== undefined && (from > to || (from === to && firewall.behaviour.sameSecurityTraffic.interInterface));
+  return {
+    kind: 'default',
+    id: 'security-level',
+    action: permit ? 'permit' : 'deny',
+    text: `no access list on ${ingress ?? 'the ingress interface'}: traffic from security level ${from ?? '?'} to ${to ?? '?'} is ${permit ? 'allowed' : 'denied'} by default`,
+  };
+}

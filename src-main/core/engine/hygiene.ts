@@ -1,0 +1,117 @@
+import type { Firewall, Rule, RuleList } from '../model/index';
+import { referencedObjectNames } from '../model/index';
+import type { FlowSpace } from '../net/index';
+import type { AuditContext } from './audit-context';
+import { referenceOf } from './describe';
+import type { FindingDraft } from './finding-draft';
+import { evaluateRules } from './rule-chain';
+import { spacesOfRule } from './rule-spaces';
+
+/**
+ * Rules that can never match (shadowed) or whose removal changes nothing (redundant), among
+ * the rules that concern WFOS servers; disabled rules; objects nothing uses. Each claim is
+ * exact: it is computed over the same sets as the coverage verdicts.
+ */
+export function hygieneFindings(context: AuditContext, firewallName: string, firewall: Firewall): FindingDraft[] {
+  const findings: FindingDraft[] = [];
+  for (const list of firewall.ruleLists) {
+    const shadowing = shadowingOf(list);
+    list.rules.forEach((rule, index) => {
+      if (!rule.enabled) {
+        findings.push({
+          kind: 'disabled', severity: 'info', firewall: firewallName, rule: referenceOf({ kind: 'rule', rule }),
+          title: `${rule.id} is inactive`,
+          detail: `The rule stays in the configuration but matches nothing.${rule.action === 'permit' && spacesOfRule(rule).certain.overlaps(context.neededSpace) ? ' Enabled, it would permit traffic some matrix rows need.' : ''}`,
+          remediation: `Remove ${rule.id} if it is no longer needed, or re-enable it deliberately.`,
+        });
+        return;
+      }
+      if (!concernsWfos(context, rule)) return;
+      const finding = shadowedOrRedundant(firewallName, list, index, rule, shadowing);
+      if (finding) findings.push(finding);
+    });
+  }
+  findings.push(...unusedObjects(firewallName, firewall));
+  return findings;
+}
+
+function concernsWfos(context: AuditContext, rule: Rule): boolean {
+  const { certain } = spacesOfRule(rule);
+  return certain.projectSources().overlaps(context.wfosAddresses) || certain.projectDestinations().overlaps(context.wfosAddresses);
+}
+
+interface Shadowing {
+  /** What the rule at an index can still match after the rules above it, and which of them cut into it. */
+  at(index: number): { effective: FlowSpace; covering: Rule[] };
+}
+
+/** Per list, computed on demand and remembered: redundancy checks ask about later rules too. */
+function shadowingOf(list: RuleList): Shadowing {
+  const memo = new Map<number, { effective: FlowSpace; covering: Rule[] }>();
+  return {
+    at(index) {
+      let known = memo.get(index);
+      if (!known) {
+        let effective: FlowSpace = spacesOfRule(list.rules[index]!).certain;
+        const covering: Rule[] = [];
+        for (const earlier of list.rules.slice(0, index)) {
+          if (!earlier.enabled || earlier.unresolved.length > 0) continue;
+          const earlierSpace = spacesOfRule(earlier).certain;
+          if (!effective.overlaps(earlierSpace)) continue;
+          covering.push(earlier);
+          effective = effective.subtract(earlierSpace);
+          if (effective.isEmpty()) break;
+        }
+        memo.set(index, (known = { effective, covering }));
+      }
+      return known;
+    },
+  };
+}
+
+function shadowedOrRedundant(firewallName: string, list: RuleList, index: number, rule: Rule, shadowing: Shadowing): FindingDraft | undefined {
+  if (rule.unresolved.length > 0) return undefined;
+  const { effective, covering } = shadowing.at(index);
+  const reference = referenceOf({ kind: 'rule', rule });
+  if (effective.isEmpty()) {
+    return {
+      kind: 'shadowed', severity: rule.action === 'deny' ? 'medium' : 'low', firewall: firewallName, rule: reference,
+      title: `${rule.id} can never match`,
+      detail: `Everything it matches is matched first by ${covering.map((item) => item.id).join(', ')}.${rule.action === 'deny' ? ' The traffic it was meant to block is decided by those rules instead.' : ''}`,
+      remediation: `Remove ${rule.id}, or move it above ${covering[0]!.id} if it was meant to take effect.`,
+    };
+  }
+  // A logged deny is kept for its log lines, whatever the implicit deny would do.
+  if (rule.action === 'deny' && rule.logging) return undefined;
+  const rest = evaluateRules(list.rules.slice(index + 1), effective, { kind: 'default', id: `${list.name}#implicit`, action: 'deny', text: 'implicit deny' });
+  const sameFate = rest.unknown.isEmpty() && effective.isSubsetOf(rule.action === 'permit' ? rest.permitted : rest.denied);
+  if (!sameFate) return undefined;
+  // Two copies of one rule: the later copy is reported as shadowed, so the first is not redundant as well.
+  const takenOverByShadowed = rest.decisions.some((decision) => {
+    if (decision.decider.kind !== 'rule') return false;
+    const later = list.rules.indexOf(decision.decider.rule);
+    return later > index && shadowing.at(later).effective.isEmpty();
+  });
+  if (takenOverByShadowed) return undefined;
+  const decidedBy = [...new Set(rest.decisions.map((decision) => (decision.decider.kind === 'rule' ? decision.decider.rule.id : decision.decider.text)))];
+  return {
+    kind: 'redundant', severity: 'low', firewall: firewallName, rule: reference,
+    title: `${rule.id} is redundant`,
+    detail: `Without it, the traffic it decides would still be ${rule.action === 'permit' ? 'permitted' : 'denied'} by ${decidedBy.join(', ')}.`,
+    remediation: `Remove ${rule.id}.`,
+  };
+}
+
+function unusedObjects(firewallName: string, firewall: Firewall): FindingDraft[] {
+  const used = referencedObjectNames(firewall);
+  for (const nat of firewall.nat) if (nat.objectName) used.add(nat.objectName);
+  return [...firewall.objects.networks, ...firewall.objects.services]
+    .filter((object) => object.kind !== 'name' && !used.has(object.name))
+    .map((object) => ({
+      kind: 'unused-object', severity: 'info' as const, firewall: firewallName,
+      rule: { id: object.name, ...('line' in object.ref ? { line: object.ref.line } : { sheet: object.ref.sheet, row: object.ref.row }), text: object.ref.text },
+      title: `Object ${object.name} is not used by any rule`,
+      detail: `Defined at ${'line' in object.ref ? `line ${object.ref.line}` : `row ${object.ref.row}`} and referred to by no rule, group or NAT statement.`,
+      remediation: `Remove ${object.name} if nothing outside this configuration needs it.`,
+    }));
+}

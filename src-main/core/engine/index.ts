@@ -1,0 +1,7 @@
+export * from './audit-result';
+export { runAudit, type AuditOptions } from './audit';
+export { loadSource, SourceError, type LoadedSource } from './load-sources';
+export { requiredFlowOf, type RequiredFlow } from './required-flow';
+export { auditedFirewall, crossingsOf, type AuditedFirewall } from './firewall-path';
+export { evaluateCrossing } from './crossing';
+export { evaluateRules } from './rule-chain';

@@ -1,0 +1,132 @@
+import type { Rule } from '../model/index';
+import { AddressSet, FlowSpace, PortSet, ProtocolSet } from '../net/index';
+import type { Severity } from './audit-result';
+import { referenceOf } from './describe';
+import { includesInternet, isAnyAddress, isAnyService, sensitiveServicesIn } from './exposure';
+import type { FindingDraft } from './finding-draft';
+import type { AuditContext } from './audit-context';
+import { countAddresses, countPorts } from './quantities';
+import { spacesOfRule } from './rule-spaces';
+import { tightenedRuleText } from './remediation';
+
+interface RuleShape {
+  sources: AddressSet;
+  destinations: AddressSet;
+  protocols: ProtocolSet;
+  destinationPorts: PortSet;
+}
+
+function shapeOf(space: FlowSpace): RuleShape {
+  return {
+    sources: space.projectSources(),
+    destinations: space.projectDestinations(),
+    protocols: space.projectProtocols(),
+    destinationPorts: space.projectDestinationPorts(),
+  };
+}
+
+/**
+ * Over-permissive rules: enabled permits that let traffic reach or leave a WFOS server
+ * beyond what the deployed matrix rows need. The excess is exact (the rule's space minus
+ * the needed space); the kind names its main cause and the detail quantifies it.
+ */
+export function overPermissiveFindings(context: AuditContext, firewallName: string, rules: readonly Rule[]): FindingDraft[] {
+  const findings: FindingDraft[] = [];
+  const wfos = context.wfosAddresses;
+  if (wfos.isEmpty()) return findings;
+  const touchingWfos = context.towardsWfos.union(
+    FlowSpace.of({ sources: wfos, destinations: AddressSet.any(), protocols: ProtocolSet.all(), sourcePorts: PortSet.all(), destinationPorts: PortSet.all() }),
+  );
+  for (const rule of rules) {
+    if (!rule.enabled || rule.action !== 'permit') continue;
+    const { certain } = spacesOfRule(rule);
+    const relevant = certain.intersect(touchingWfos);
+    if (relevant.isEmpty()) continue;
+    const excess = relevant.subtract(context.neededSpace);
+    if (excess.isEmpty()) continue;
+    const served = context.required.filter((flow) => flow.space.overlaps(certain));
+    findings.push(describeExcess(context, firewallName, rule, certain, excess, served.map((flow) => flow.row.row)));
+  }
+  return findings;
+}
+
+function describeExcess(context: AuditContext, firewall: string, rule: Rule, match: FlowSpace, excess: FlowSpace, rows: number[]): FindingDraft {
+  const ruleShape = shapeOf(match);
+  const needed = match.intersect(context.neededSpace);
+  const neededShape = shapeOf(needed);
+  // What matters is what the excess lets reach the WFOS servers, not what they may reach.
+  const sensitive = sensitiveServicesIn(excess.intersect(context.towardsWfos));
+  const fromAny = isAnyAddress(ruleShape.sources);
+  const fromInternet = includesInternet(shapeOf(excess).sources);
+  const anyService = isAnyService(ruleShape.protocols, ruleShape.destinationPorts);
+
+  let kind: string;
+  if (fromAny && isAnyAddress(ruleShape.destinations)) kind = 'any-any';
+  else if (anyService) kind = 'any-service';
+  else if (rows.length === 0) kind = 'unjustified';
+  else kind = broadestDimension(ruleShape, neededShape);
+
+  const severity = severityOf(kind, { fromAny, fromInternet, sensitive, allPorts: anyService || ruleShape.destinationPorts.isAll() });
+  const quantities = [
+    `sources: ${countAddresses(ruleShape.sources)} where ${rows.length ? countAddresses(neededShape.sources) : 'none'} ${rows.length ? 'are' : 'is'} needed`,
+    `destinations: ${countAddresses(ruleShape.destinations)} where ${rows.length ? countAddresses(neededShape.destinations) : 'none'} ${rows.length ? 'are' : 'is'} needed`,
+    `services: ${ruleShape.protocols.toString()} ${ruleShape.protocols.isAll() ? '' : `${countPorts(ruleShape.destinationPorts)} `}where ${rows.length ? `${neededShape.protocols.toString()} ${countPorts(neededShape.destinationPorts)}` : 'none'} ${rows.length ? 'are' : 'is'} needed`,
+  ];
+  const title = titleOf(kind, ruleShape, neededShape, sensitive, fromAny, fromInternet);
+  const servedText = rows.length ? `It serves matrix row${rows.length > 1 ? 's' : ''} ${rows.join(', ')}.` : 'No deployed matrix row needs it.';
+  return {
+    kind,
+    severity,
+    firewall,
+    rule: referenceOf({ kind: 'rule', rule }),
+    ...(rows.length && { rows }),
+    title,
+    detail: `${servedText} It permits ${quantities.join('; ')}.${sensitive.length ? ` The excess reaches ${sensitive.join(', ')} on WFOS servers.` : ''} Beyond the matrix it permits: ${describeSpace(excess)}.`,
+    remediation: rows.length
+      ? `Replace ${rule.id} with rules that permit only what the matrix needs:\n${tightenedRuleText(context.vendorOf(firewall), rule, needed)}`
+      : `Remove ${rule.id}, or document the business need it serves: no WFOS flow deployed at this site needs it.`,
+  };
+}
+
+const MAX_BOXES_DESCRIBED = 4;
+
+/** A space in a sentence; long ones are cut, the report has the rule and the matrix for the rest. */
+function describeSpace(space: FlowSpace): string {
+  const boxes = space.boxes();
+  const text = boxes.slice(0, MAX_BOXES_DESCRIBED).map((box) => `${box.protocols.toString()} from ${box.sources.toString()} to ${box.destinations.toString()}${box.destinationPorts.isAll() ? '' : ` ports ${box.destinationPorts.toString()}`}`);
+  return text.join('; ') + (boxes.length > MAX_BOXES_DESCRIBED ? `; and ${boxes.length - MAX_BOXES_DESCRIBED} more parts` : '');
+}
+
+function broadestDimension(rule: RuleShape, needed: RuleShape): string {
+  const ratio = (have: bigint, need: bigint) => (need === 0n ? Number.POSITIVE_INFINITY : Number(have) / Number(need));
+  const total = (set: AddressSet) => set.size().v4 + set.size().v6;
+  const candidates: [string, number][] = [
+    ['broad-source', ratio(total(rule.sources), total(needed.sources))],
+    ['broad-destination', ratio(total(rule.destinations), total(needed.destinations))],
+    ['broad-ports', ratio(BigInt(rule.destinationPorts.size()), BigInt(needed.destinationPorts.size()))],
+  ];
+  candidates.sort((a, b) => b[1] - a[1]);
+  return candidates[0]![0];
+}
+
+function severityOf(kind: string, exposure: { fromAny: boolean; fromInternet: boolean; sensitive: string[]; allPorts: boolean }): Severity {
+  const exposed = exposure.fromAny || exposure.fromInternet;
+  if (kind === 'any-any') return 'critical';
+  if (exposed && exposure.sensitive.length > 0) return 'critical';
+  if (kind === 'any-service' || exposure.allPorts) return exposed ? 'critical' : 'high';
+  if (exposure.sensitive.length > 0) return 'high';
+  if (kind === 'unjustified') return exposed ? 'high' : 'medium';
+  return exposed ? 'high' : 'medium';
+}
+
+function titleOf(kind: string, rule: RuleShape, needed: RuleShape, sensitive: string[], fromAny: boolean, fromInternet: boolean): string {
+  const origin = fromAny ? 'from anywhere' : fromInternet ? 'from the Internet' : `from ${countAddresses(rule.sources)}`;
+  if (kind === 'any-any') return `Rule permits ${rule.protocols.isAll() ? 'all traffic' : rule.protocols.toString()} between any addresses, WFOS servers included`;
+  const named = sensitive.length > 3 ? `${sensitive.slice(0, 3).join(', ')} and ${sensitive.length - 3} more` : sensitive.join(', ');
+  if (kind === 'any-service') return `Every service to or from WFOS servers is open ${origin}${sensitive.length ? `, ${named} included` : ''}`;
+  if (sensitive.length > 0 && kind === 'unjustified') return `${named} to a WFOS server is open ${origin}`;
+  if (kind === 'unjustified') return `Rule opens ${rule.protocols.toString()}/${rule.destinationPorts.toString()} to or from WFOS servers, which no deployed matrix row needs`;
+  if (kind === 'broad-ports') return `Rule permits ${countPorts(rule.destinationPorts)} where ${countPorts(needed.destinationPorts)} are needed`;
+  if (kind === 'broad-source') return `Rule permits ${countAddresses(rule.sources)} as source where ${countAddresses(needed.sources)} are needed`;
+  return `Rule permits ${countAddresses(rule.destinations)} as destination where ${countAddresses(needed.destinations)} are needed`;
+}

@@ -1,0 +1,65 @@
+import { FlowSpace } from '../net/index';
+import type { Firewall } from './firewall';
+import type { NetworkObject, ServiceObject } from './objects';
+import type { MatchBox, Rule, RuleList } from './rules';
+
+export function ruleListByName(firewall: Firewall, name: string): RuleList | undefined {
+  return firewall.ruleLists.find((list) => list.name === name);
+}
+
+export function networkObjectByName(firewall: Firewall, name: string): NetworkObject | undefined {
+  return firewall.objects.networks.find((object) => object.name === name);
+}
+
+export function serviceObjectByName(firewall: Firewall, name: string): ServiceObject | undefined {
+  return firewall.objects.services.find((object) => object.name === name);
+}
+
+export function ruleById(firewall: Firewall, id: string): Rule | undefined {
+  for (const list of firewall.ruleLists) {
+    const rule = list.rules.find((candidate) => candidate.id === id);
+    if (rule) return rule;
+  }
+  return undefined;
+}
+
+/** The packet space a rule certainly matches, whether or not it is enabled. */
+export function ruleMatchSpace(rule: Rule): FlowSpace {
+  return spaceOf(rule.match);
+}
+
+/**
+ * The packet space a rule might match. ICMP type narrowing is widened to all of ICMP here,
+ * which is why such rules carry an 'icmp-type' uncertainty.
+ */
+export function ruleMayMatchSpace(rule: Rule): FlowSpace {
+  return spaceOf(rule.mayMatch ?? rule.match);
+}
+
+function spaceOf(boxes: readonly MatchBox[]): FlowSpace {
+  return FlowSpace.fromBoxes(
+    boxes.map(({ sources, destinations, protocols, sourcePorts, destinationPorts }) => ({
+      sources,
+      destinations,
+      protocols,
+      sourcePorts,
+      destinationPorts,
+    })),
+  );
+}
+
+/** Every object and group name some rule refers to, directly or through nested groups. */
+export function referencedObjectNames(firewall: Firewall): Set<string> {
+  const membersOf = new Map<string, string[]>();
+  for (const object of [...firewall.objects.networks, ...firewall.objects.services]) {
+    membersOf.set(object.name, object.members);
+  }
+  const seen = new Set<string>();
+  const pending = firewall.ruleLists.flatMap((list) => list.rules.flatMap((rule) => rule.referencedObjects));
+  for (let name = pending.pop(); name !== undefined; name = pending.pop()) {
+    if (seen.has(name)) continue;
+    seen.add(name);
+    pending.push(...(membersOf.get(name) ?? []));
+  }
+  return seen;
+}

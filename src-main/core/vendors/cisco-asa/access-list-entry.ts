@@ -1,0 +1,231 @@
+import { AddressSet, PortSet, ProtocolSet } from '../../net/index';
+import type { Interface, RuleAction, ServiceSpec } from '../../model/index';
+import { hostWord, isDottedMask, maskedWord, prefixWord } from './address-words';
+import { exact, unknownAddresses, unknownPorts, unknownServices, type Bound } from './bounds';
+import type { TokenCursor } from './cursor';
+import { readOptions, skipConditions } from './entry-options';
+import { EntrySyntaxError, type ParsedEntry } from './entry-types';
+import { isPortOperator, readPortOperator } from './port-operators';
+import { isIcmp, lookupIcmpType, lookupProtocol } from './protocols';
+import type { RawNetworkDef } from './raw-config';
+import type { ObjectResolver } from './resolve-objects';
+import { PORTED_PROTOCOLS, protocolSetOf, specOf, transportsOf } from './services';
+
+export interface EntryEnvironment {
+  resolver: ObjectResolver;
+  names: ReadonlyMap<string, RawNetworkDef>;
+  interfaces: readonly Interface[];
+  /** ASA 9.0 made `any` mean IPv4 and IPv6; before, it was IPv4 only. */
+  any: AddressSet;
+}
+
+const ADDRESS_STARTS = new Set(['any', 'any4', 'any6', 'host', 'object', 'object-group', 'interface']);
+
+/**
+ * Reads `PROTO SRC [SPORT] DST [DPORT|ICMP-TYPE] [options]` (extended, FTD advanced) starting at
+ * the cursor. Every name is looked up as it is met, since what a name is decides how the rest of
+ * the line reads (an object-group after the source is either source ports or the destination).
+ */
+export function readExtendedEntry(action: RuleAction, cursor: TokenCursor, env: EntryEnvironment): ParsedEntry {
+  const entry: ParsedEntry = {
+    action,
+    sources: exact(AddressSet.empty()),
+    destinations: exact(AddressSet.empty()),
+    services: exact([]),
+    conditional: false,
+    logging: false,
+    enabled: true,
+    referencedObjects: [],
+    unresolved: [],
+    problems: [],
+  };
+  const protocol = readProtocolPart(cursor, entry, env);
+  skipConditions(cursor, entry);
+  entry.sources = readAddress(cursor, entry, env);
+  if (protocol.ported) entry.sourcePorts = readPorts(cursor, entry, env, protocol.protocols, 'source');
+  skipConditions(cursor, entry);
+  entry.destinations = readAddress(cursor, entry, env);
+  if (protocol.ported) entry.destinationPorts = readPorts(cursor, entry, env, protocol.protocols, 'destination');
+  else if (protocol.icmp !== undefined) readIcmpType(cursor, entry, env, protocol.icmp);
+  readOptions(cursor, entry);
+  return entry;
+}
+
+interface ProtocolPart {
+  protocols: ProtocolSet;
+  /** Port conditions may follow the addresses. */
+  ported: boolean;
+  /** ICMP or ICMPv6: a type may follow the destination. */
+  icmp?: number;
+}
+
+function readProtocolPart(cursor: TokenCursor, entry: ParsedEntry, env: EntryEnvironment): ProtocolPart {
+  const word = cursor.next();
+  if (word === undefined) throw new EntrySyntaxError('no protocol');
+  if (word === 'object' || word === 'object-group') {
+    const name = cursor.next();
+    if (name === undefined) throw new EntrySyntaxError(`${word} needs a name`);
+    entry.referencedObjects.push(name);
+    const service = env.resolver.service(name);
+    const usable = service && (word === 'object' ? service.kind === 'service' && !service.isGroup : service.kind === 'service' || service.kind === 'protocol');
+    if (!service || !usable) {
+      undefinedName(entry, name, word === 'object' ? 'a service object' : 'a service or protocol group', env);
+      entry.services = unknownServices();
+      // An unknown group may have been a protocol group, which ports can follow.
+      return { protocols: PORTED_PROTOCOLS, ported: word === 'object-group' };
+    }
+    entry.unresolved.push(...service.unresolved);
+    entry.services = service.unresolved.length > 0 ? { lower: service.services, upper: unknownServices().upper } : exact(service.services);
+    const protocols = service.services.reduce((all, spec) => all.union(spec.protocols), ProtocolSet.empty());
+    // Ports may follow only a protocol group of transports, never a service object or group.
+    return { protocols, ported: service.kind === 'protocol' && !protocols.isEmpty() && protocols.isSubsetOf(PORTED_PROTOCOLS) };
+  }
+  const protocols = protocolSetOf(word);
+  if (protocols === undefined) throw new EntrySyntaxError(`"${word}" is not a protocol`);
+  entry.services = exact([specOf(protocols)]);
+  const number = lookupProtocol(word);
+  return {
+    protocols,
+    ported: !protocols.isAll() && protocols.isSubsetOf(PORTED_PROTOCOLS),
+    ...(typeof number === 'number' && isIcmp(number) ? { icmp: number } : {}),
+  };
+}
+
+function startsAddress(word: string | undefined): boolean {
+  if (word === undefined) return false;
+  return ADDRESS_STARTS.has(word.toLowerCase()) || /^[\d.]+$/.test(word) || word.includes(':') || word.includes('/');
+}
+
+function readAddress(cursor: TokenCursor, entry: ParsedEntry, env: EntryEnvironment): Bound<AddressSet> {
+  const word = cursor.next();
+  if (word === undefined) throw new EntrySyntaxError('an address is missing');
+  switch (word.toLowerCase()) {
+    case 'any':
+      return exact(env.any);
+    case 'any4':
+      return exact(AddressSet.anyV4());
+    case 'any6':
+      return exact(AddressSet.anyV6());
+    case 'host': {
+      const host = cursor.next();
+      if (host === undefined) throw new EntrySyntaxError('host needs an address');
+      return fromWord(hostWord(host, env.names), entry);
+    }
+    case 'object':
+    case 'object-group': {
+      const name = cursor.next();
+      if (name === undefined) throw new EntrySyntaxError(`${word} needs a name`);
+      entry.referencedObjects.push(name);
+      const object = env.resolver.network(name);
+      if (!object || object.kind === 'name') {
+        undefinedName(entry, name, word === 'object' ? 'a network object' : 'a network group', env);
+        return unknownAddresses();
+      }
+      entry.unresolved.push(...object.unresolved);
+      return object.unresolved.length > 0 ? { lower: object.addresses, upper: AddressSet.any() } : exact(object.addresses);
+    }
+    case 'interface':
+      return interfaceAddress(cursor.next(), entry, env);
+  }
+  if (word.includes('/')) return fromWord(prefixWord(word), entry);
+  const mask = cursor.peek();
+  if (isDottedMask(mask) && mask !== undefined) {
+    cursor.next();
+    return fromWord(maskedWord(word, mask, env.names), entry);
+  }
+  throw new EntrySyntaxError(`"${word}" is not an address`);
+}
+
+function fromWord(result: ReturnType<typeof hostWord>, entry: ParsedEntry): Bound<AddressSet> {
+  if ('error' in result) throw new EntrySyntaxError(result.error);
+  if (result.alias !== undefined) entry.referencedObjects.push(result.alias);
+  return exact(result.addresses);
+}
+
+/** `interface IFNAME`: the firewall's own address there, known only when it is static. */
+function interfaceAddress(name: string | undefined, entry: ParsedEntry, env: EntryEnvironment): Bound<AddressSet> {
+  if (name === undefined) throw new EntrySyntaxError('interface needs a name');
+  const iface = env.interfaces.find((candidate) => candidate.name === name);
+  const [primary] = iface?.ownAddresses ?? [];
+  if (!iface || iface.dynamicAddress || primary === undefined) {
+    const reason = iface ? `the address of interface ${name} is not in the file` : `interface ${name} is not defined`;
+    entry.unresolved.push({ kind: 'interface-address', name, reason });
+    entry.problems.push({ severity: iface ? 'info' : 'error', message: reason });
+    return unknownAddresses();
+  }
+  const ipv6 = iface.ownAddresses.find((address) => address.includes(':'));
+  const own = AddressSet.parse(primary);
+  return exact(ipv6 !== undefined && !primary.includes(':') ? own.union(AddressSet.parse(ipv6)) : own);
+}
+
+function readPorts(
+  cursor: TokenCursor,
+  entry: ParsedEntry,
+  env: EntryEnvironment,
+  protocols: ProtocolSet,
+  side: 'source' | 'destination',
+): Bound<PortSet> | undefined {
+  if (isPortOperator(cursor.peek())) {
+    const result = readPortOperator(cursor, transportsOf(protocols));
+    if ('error' in result) {
+      entry.unresolved.push({ kind: 'unknown-port', reason: `${side} port: ${result.error}` });
+      entry.problems.push({ severity: 'warning', message: `${side} port: ${result.error}` });
+      return unknownPorts();
+    }
+    for (const warning of result.warnings) entry.problems.push({ severity: 'warning', message: warning });
+    return exact(result.ports);
+  }
+  if (cursor.peekKeyword() !== 'object-group') return undefined;
+  const name = cursor.peek(1) ?? '';
+  const group = env.resolver.service(name);
+  // After the source, an object-group is the destination unless it is a port group, or an
+  // undefined name with an address still to come.
+  if (side === 'source' && group?.kind !== 'port') {
+    const undefinedBeforeAddress = !env.resolver.describe(name) && startsAddress(cursor.peek(2));
+    if (!undefinedBeforeAddress) return undefined;
+  }
+  cursor.next();
+  cursor.next();
+  entry.referencedObjects.push(name);
+  if (!group || group.kind !== 'port') {
+    undefinedName(entry, name, 'a port group', env);
+    return unknownPorts();
+  }
+  entry.unresolved.push(...group.unresolved);
+  const ports = group.services.reduce((all, spec) => all.union(spec.destinationPorts), PortSet.empty());
+  return group.unresolved.length > 0 ? { lower: ports, upper: PortSet.all() } : exact(ports);
+}
+
+function readIcmpType(cursor: TokenCursor, entry: ParsedEntry, env: EntryEnvironment, protocol: number): void {
+  const word = cursor.peek();
+  if (word === undefined) return;
+  let specs: ServiceSpec[];
+  if (word === 'object-group') {
+    cursor.next();
+    const name = cursor.next() ?? '';
+    entry.referencedObjects.push(name);
+    const group = env.resolver.service(name);
+    if (!group || group.kind !== 'icmp-type') {
+      undefinedName(entry, name, 'an icmp-type group', env);
+      entry.services = unknownServices();
+      return;
+    }
+    specs = group.services;
+  } else {
+    const type = lookupIcmpType(word, protocol);
+    if (type === undefined) return;
+    cursor.next();
+    const code = cursor.peek();
+    const hasCode = code !== undefined && /^\d+$/.test(code) && Number(code) <= 255;
+    if (hasCode) cursor.next();
+    specs = [{ ...specOf(ProtocolSet.of(protocol)), icmp: hasCode ? { type, code: Number(code) } : { type } }];
+  }
+  entry.services = { lower: [], upper: specs };
+}
+
+function undefinedName(entry: ParsedEntry, name: string, expected: string, env: EntryEnvironment): void {
+  const actual = env.resolver.describe(name);
+  const reason = actual ? `${name} is ${actual}, not ${expected}` : `${name} is not defined`;
+  entry.unresolved.push({ kind: 'undefined-reference', name, reason });
+  entry.problems.push({ severity: 'error', message: reason });
+}

@@ -1,0 +1,34 @@
+/**
+ * Commands read and deliberately set aside: they configure management, VPN, logging,
+ * inspection, failover and the like, which do not change which transit traffic the access
+ * lists let through. Matching is on leading words; a block's indented lines go with it.
+ */
+const IGNORED_PREFIXES: readonly string[] = [
+  'end',
+  'aaa', 'aaa-server', 'access-list-compat', 'admin-context', 'anyconnect', 'arp', 'arp-inspection', 'asdm', 'asp',
+  'auth-prompt', 'auto-update', 'banner', 'boot', 'call-home', 'class-map', 'clock', 'cluster', 'command-alias',
+  'compression', 'config-url', 'console', 'coredump', 'crashinfo', 'crypto', 'ctl-file', 'dhcp-client', 'dhcpd',
+  'dhcprelay', 'dns', 'dns-guard', 'domain-name', 'dynamic-access-policy-record', 'dynamic-filter', 'email',
+  'enable', 'environment', 'eigrp', 'failover', 'fips', 'firewall auto', 'flow-export', 'flow-offload',
+  'forward-reference', 'ftp', 'group-delimiter', 'group-policy', 'hpm', 'http', 'icmp', 'igmp', 'inspect',
+  'ip audit', 'ip local pool', 'ip verify', 'ip-client', 'ipsec', 'ipv6 access-list-compat', 'ipv6 dhcp', 'ipv6 icmp',
+  'ipv6 local pool', 'ipv6 nd', 'ipv6 unicast-routing', 'isakmp', 'jumbo-frame', 'ldap', 'license', 'logging',
+  'mac-address', 'mac-address-table', 'mac-learn', 'management-access', 'media-termination', 'memory',
+  'monitor-interface', 'mtu', 'multicast-routing', 'names', 'nat-control', 'no', 'ntp', 'object-group-search',
+  'pager', 'passwd', 'phone-proxy', 'pim', 'policy-map', 'prefix-list', 'priority-queue', 'privilege', 'prompt',
+  'quota', 'regex', 'rest-api', 'route-map', 'scansafe', 'service', 'service-module', 'service-policy', 'sla',
+  'smtp-server', 'snmp-map', 'snmp-server', 'ssh', 'ssl', 'sysopt', 'telnet', 'terminal', 'tftp-server',
+  'threat-detection', 'timeout', 'tls-proxy', 'track', 'tunnel-group', 'tunnel-group-map', 'uc-ime', 'user-identity',
+  'username', 'vpdn', 'vpn', 'vpn-addr-assign', 'vpn-sessiondb', 'wccp', 'webvpn', 'zone',
+];
+
+const prefixWords = IGNORED_PREFIXES.map((prefix) => prefix.split(' '));
+
+export function isIgnoredCommand(tokens: readonly string[]): boolean {
+  const [first] = tokens;
+  if (first === undefined) return false;
+  // Lines of a captured session: "dal-dc-fw01# show running-config", a pager's "<--- More --->".
+  if (/[#>]$/.test(first)) return true;
+  if (first.startsWith('!') || first.startsWith(':') || first.startsWith('Cryptochecksum:')) return true;
+  return prefixWords.some((words) => words.every((word, index) => tokens[index] === word));
+}

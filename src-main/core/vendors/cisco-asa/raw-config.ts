@@ -1,0 +1,96 @@
+import type { AddressSet } from '../../net/index';
+import type {
+  Interface,
+  NatStatement,
+  Route,
+  ServiceObjectKind,
+  ServiceSpec,
+  TextSourceRef,
+  TimeRange,
+  Uncertainty,
+} from '../../model/index';
+import type { ParseContext } from './context';
+import type { ConfigLine } from './lines';
+
+/** A name another definition refers to, with the line to blame if it does not exist. */
+export interface MemberRef {
+  name: string;
+  line: ConfigLine;
+}
+
+/** A network object, group or `name` alias before nested members are flattened. */
+export interface RawNetworkDef {
+  name: string;
+  kind: 'object' | 'group' | 'name';
+  /** For a `name` alias: the address it stands for. */
+  address?: string;
+  ref: TextSourceRef;
+  description?: string;
+  literal: AddressSet;
+  members: MemberRef[];
+  unresolved: Uncertainty[];
+}
+
+export interface RawServiceDef {
+  name: string;
+  kind: ServiceObjectKind;
+  isGroup: boolean;
+  ref: TextSourceRef;
+  description?: string;
+  specs: ServiceSpec[];
+  members: MemberRef[];
+  unresolved: Uncertainty[];
+}
+
+export interface RawAccessGroup {
+  list: string;
+  line: ConfigLine;
+  kind: 'interface-in' | 'interface-out' | 'global';
+  interface?: string;
+}
+
+/**
+ * What the first pass reads. Object references and access-list entries are only resolved in
+ * the second pass, when every definition is known: an ACE's meaning depends on what kind of
+ * object each name is.
+ */
+export interface RawConfig {
+  hostname?: string;
+  version?: string;
+  /** FTD numbers its releases 6.x/7.x but runs a 9.x LINA underneath. */
+  product: 'asa' | 'pix' | 'ftd';
+  interfaces: Interface[];
+  routes: Route[];
+  names: Map<string, RawNetworkDef>;
+  networks: Map<string, RawNetworkDef>;
+  services: Map<string, RawServiceDef>;
+  accessListLines: ConfigLine[];
+  accessGroups: RawAccessGroup[];
+  nat: NatStatement[];
+  timeRanges: TimeRange[];
+  sameSecurity: { interInterface: boolean; intraInterface: boolean };
+  transparent: boolean;
+}
+
+export function emptyRawConfig(): RawConfig {
+  return {
+    product: 'asa',
+    interfaces: [],
+    routes: [],
+    names: new Map(),
+    networks: new Map(),
+    services: new Map(),
+    accessListLines: [],
+    accessGroups: [],
+    nat: [],
+    timeRanges: [],
+    sameSecurity: { interInterface: false, intraInterface: false },
+    transparent: false,
+  };
+}
+
+/** What every first-pass handler writes into. */
+export interface ReadState {
+  ctx: ParseContext;
+  raw: RawConfig;
+}

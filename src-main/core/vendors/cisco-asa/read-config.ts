@@ -1,0 +1,100 @@
+import { ParseContext } from './context';
+import { isIgnoredCommand } from './ignored-commands';
+import { readInterface, readIpv6Route, readRoute } from './interfaces';
+import type { ConfigCommand } from './lines';
+import { groupCommands, readLines, type ConfigLine } from './lines';
+import { readLegacyNat, readTopLevelNat } from './nat';
+import { readName, readNetworkGroup, readNetworkObject } from './network-objects';
+import { emptyRawConfig, type RawConfig, type ReadState } from './raw-config';
+import { readServiceGroup, readServiceObject } from './service-objects';
+import { readAccessGroup, readFirewallMode, readHostname, readSameSecurity, readTimeRange, readVersion } from './settings';
+
+type Handler = (command: ConfigCommand, state: ReadState) => void;
+
+/** Single-line commands: their indented lines (there should be none) are reported. */
+const singleLine =
+  (read: (line: ConfigLine, state: ReadState) => void): Handler =>
+  (command, state) => {
+    read(command.head, state);
+    for (const child of command.children) state.ctx.notUnderstood(child);
+  };
+
+const HANDLERS: ReadonlyArray<readonly [string, Handler]> = [
+  ['hostname', singleLine(readHostname)],
+  ['ASA Version', singleLine(readVersion)],
+  ['PIX Version', singleLine(readVersion)],
+  ['NGFW Version', singleLine(readVersion)],
+  ['interface', readInterface],
+  ['route', singleLine(readRoute)],
+  ['ipv6 route', singleLine(readIpv6Route)],
+  ['name', singleLine(readName)],
+  ['object network', readNetworkObject],
+  ['object service', readServiceObject],
+  ['object-group network', readNetworkGroup],
+  ['object-group service', readServiceGroup],
+  ['object-group protocol', readServiceGroup],
+  ['object-group icmp-type', readServiceGroup],
+  ['object-group user', ignoreIdentityGroup],
+  ['object-group security', ignoreIdentityGroup],
+  ['access-list', singleLine((accessList, { ctx, raw }) => {
+    // Read in the second pass, once every object is known; claimed now so it is not reported.
+    raw.accessListLines.push(accessList);
+    ctx.understood(accessList);
+  })],
+  ['access-group', singleLine(readAccessGroup)],
+  ['nat', singleLine(readTopLevelNat)],
+  ['global', singleLine(readLegacyNat)],
+  ['static', singleLine(readLegacyNat)],
+  ['same-security-traffic', singleLine(readSameSecurity)],
+  ['time-range', readTimeRange],
+  ['firewall', singleLine(readFirewallMode)],
+  ['router', ignoreRouting],
+];
+
+const handlerWords = HANDLERS.map(([prefix, handler]) => [prefix.split(' '), handler] as const);
+
+function handlerFor(tokens: readonly string[]): Handler | undefined {
+  return handlerWords.find(([words]) => words.every((word, index) => tokens[index] === word))?.[1];
+}
+
+/** First pass: every line read into raw structures, set aside, or reported. */
+export function readConfig(text: string, file: string): { raw: RawConfig; ctx: ParseContext; lines: ConfigLine[] } {
+  const lines = readLines(text);
+  const ctx = new ParseContext(file);
+  const raw = emptyRawConfig();
+  const { commands } = groupCommands(lines);
+  for (const command of commands) {
+    const handler = handlerFor(command.head.tokens);
+    if (handler) {
+      handler(command, { ctx, raw });
+    } else if (isIgnoredCommand(command.head.tokens)) {
+      ctx.ignored(command.head);
+      command.children.forEach((child) => ctx.ignored(child));
+    } else {
+      ctx.notUnderstood(command.head, command.children.length > 0 ? `with the ${command.children.length} lines below it` : undefined);
+      // One warning for the block is enough to point the reader at it.
+      command.children.forEach((child) => ctx.notUnderstood(child, undefined, { quiet: true }));
+    }
+  }
+  return { raw, ctx, lines };
+}
+
+function ignoreIdentityGroup(command: ConfigCommand, { ctx }: ReadState): void {
+  ctx.report(
+    command.head.number,
+    'info',
+    `${command.head.tokens.slice(0, 3).join(' ')}: user and security-group identity is not modelled; rules using it are marked unresolved`,
+  );
+  ctx.understood(command.head);
+  command.children.forEach((child) => ctx.ignored(child));
+}
+
+function ignoreRouting(command: ConfigCommand, { ctx }: ReadState): void {
+  ctx.report(
+    command.head.number,
+    'info',
+    `${command.head.tokens.slice(0, 3).join(' ')}: dynamic routing is not modelled; only connected subnets and static routes place flows`,
+  );
+  ctx.ignored(command.head);
+  command.children.forEach((child) => ctx.ignored(child));
+}

@@ -1,0 +1,234 @@
+import { AddressParseError, AddressSet, PortSet, ProtocolSet } from '../../net/index';
+import type { MatchBox, Rule, RuleAction, RuleList, TimeRange } from '../../model/index';
+import { readExtendedEntry, type EntryEnvironment } from './access-list-entry';
+import { EntrySyntaxError, type ParsedEntry } from './entry-types';
+import { exact, matchBoxes } from './bounds';
+import type { ParseContext } from './context';
+import { TokenCursor } from './cursor';
+import { restAfterWords, type ConfigLine } from './lines';
+import type { RawAccessGroup } from './raw-config';
+import { dedupeUncertainties } from './resolve-objects';
+import { specOf } from './services';
+
+interface ListDraft {
+  list: RuleList;
+  pendingRemarks: string[];
+}
+
+const EVERYTHING: MatchBox = {
+  sources: AddressSet.any(),
+  destinations: AddressSet.any(),
+  protocols: ProtocolSet.all(),
+  sourcePorts: PortSet.all(),
+  destinationPorts: PortSet.all(),
+};
+
+export interface BuiltRuleLists {
+  lists: RuleList[];
+  /** Lists with only webtype or ethertype lines: they exist on the ASA but filter no IP flow. */
+  nonIpLists: Set<string>;
+}
+
+/** Second pass over `access-list` lines: rules in order, remarks attached, ids assigned. */
+export function buildRuleLists(
+  lines: readonly ConfigLine[],
+  env: EntryEnvironment,
+  timeRanges: readonly TimeRange[],
+  ctx: ParseContext,
+): BuiltRuleLists {
+  const drafts = new Map<string, ListDraft>();
+  const nonIpLists = new Set<string>();
+  for (const line of lines) {
+    const name = line.tokens[1];
+    if (name === undefined) {
+      ctx.notUnderstood(line, 'access-list needs a name');
+      continue;
+    }
+    if (isNonIpLine(line)) {
+      const form = line.tokens.includes('webtype') ? 'webtype' : 'ethertype';
+      ctx.report(line.number, 'info', `access-list ${name} ${form}: ${form === 'webtype' ? 'clientless VPN' : 'non-IP'} filtering, recorded and not evaluated`);
+      ctx.ignored(line);
+      nonIpLists.add(name);
+      continue;
+    }
+    let draft = drafts.get(name);
+    if (!draft) {
+      draft = { list: { name, rules: [], appliedAt: [], trailingComments: [] }, pendingRemarks: [] };
+      drafts.set(name, draft);
+    }
+    readAccessListLine(line, draft, env, timeRanges, ctx);
+  }
+  for (const name of drafts.keys()) nonIpLists.delete(name);
+  const lists = [...drafts.values()].map(({ list, pendingRemarks }) => {
+    list.rules.forEach((rule, index) => {
+      rule.position = index + 1;
+      rule.id = `${list.name}#${index + 1}`;
+    });
+    list.trailingComments = pendingRemarks;
+    return list;
+  });
+  return { lists, nonIpLists };
+}
+
+function isNonIpLine(line: ConfigLine): boolean {
+  const form = line.tokens[2] === 'line' ? line.tokens[4] : line.tokens[2];
+  return form === 'webtype' || form === 'ethertype';
+}
+
+function readAccessListLine(line: ConfigLine, draft: ListDraft, env: EntryEnvironment, timeRanges: readonly TimeRange[], ctx: ParseContext): void {
+  const cursor = new TokenCursor(line.tokens, 2);
+  let requestedLine: number | undefined;
+  if (cursor.peekKeyword() === 'line' && /^\d+$/.test(cursor.peek(1) ?? '')) {
+    cursor.next();
+    requestedLine = Number(cursor.next());
+  }
+  const form = cursor.next()?.toLowerCase();
+  if (form === 'remark') {
+    draft.pendingRemarks.push(restAfterWords(line, requestedLine === undefined ? 3 : 5));
+    return;
+  }
+  const notes: string[] = [];
+  let action = form === 'extended' || form === 'advanced' || form === 'standard' ? cursor.next()?.toLowerCase() : form;
+  if (form === 'permit' || form === 'deny') notes.push('written without "extended" (pre-8.0 form)');
+  if (action === 'trust' && form === 'advanced') {
+    notes.push('FTD trust: permitted without further inspection');
+    action = 'permit';
+  }
+  if (action !== 'permit' && action !== 'deny') return ctx.notUnderstood(line, 'expected permit or deny');
+
+  let entry: ParsedEntry | undefined;
+  let syntaxError: string | undefined;
+  try {
+    entry = form === 'standard' ? readStandardEntry(action, cursor) : readExtendedEntry(action, cursor, env);
+  } catch (error) {
+    if (!(error instanceof EntrySyntaxError)) throw error;
+    syntaxError = error.message;
+  }
+  const rule = entry ? ruleFrom(entry, line, draft, notes, timeRanges, ctx) : unreadableRule(action, line, draft, syntaxError ?? '', ctx);
+  draft.pendingRemarks = [];
+  if (requestedLine !== undefined && requestedLine <= draft.list.rules.length) {
+    draft.list.rules.splice(Math.max(requestedLine - 1, 0), 0, rule);
+    ctx.report(line.number, 'info', `inserted at line ${requestedLine} of ${draft.list.name}, as the ASA would`);
+  } else {
+    draft.list.rules.push(rule);
+  }
+}
+
+/** `standard permit|deny any4|host A|A M`: used for routing and VPN, matches destinations only. */
+function readStandardEntry(action: RuleAction, cursor: TokenCursor): ParsedEntry {
+  const word = cursor.next();
+  let text: string;
+  if (word === 'any' || word === 'any4') text = 'any4';
+  else if (word === 'host' && cursor.peek() !== undefined) text = cursor.next() ?? '';
+  else if (word !== undefined && cursor.peek() !== undefined) text = `${word} ${cursor.next() ?? ''}`;
+  else throw new EntrySyntaxError('standard entry needs any4, host A or A M');
+  if (!cursor.done()) throw new EntrySyntaxError(`unexpected "${cursor.peek()}"`);
+  let destinations: AddressSet;
+  try {
+    destinations = AddressSet.parse(text);
+  } catch (error) {
+    if (!(error instanceof AddressParseError)) throw error;
+    throw new EntrySyntaxError(error.message);
+  }
+  return {
+    action,
+    // Standard lists are IPv4 only.
+    sources: exact(AddressSet.anyV4()),
+    destinations: exact(destinations),
+    services: exact([specOf(ProtocolSet.all())]),
+    conditional: false,
+    logging: false,
+    enabled: true,
+    referencedObjects: [],
+    unresolved: [],
+    problems: [],
+  };
+}
+
+function ruleFrom(entry: ParsedEntry, line: ConfigLine, draft: ListDraft, notes: string[], timeRanges: readonly TimeRange[], ctx: ParseContext): Rule {
+  for (const problem of entry.problems) ctx.report(line.number, problem.severity, `${draft.list.name}: ${problem.message}`);
+  if (entry.services.upper.some((service) => service.icmp)) {
+    entry.unresolved.push({ kind: 'icmp-type', reason: 'the rule matches only some ICMP types; the audit treats that part as uncertain' });
+  }
+  const unresolved = dedupeUncertainties(entry.unresolved);
+  const bound = (side: 'lower' | 'upper') =>
+    matchBoxes({
+      sources: entry.sources[side],
+      destinations: entry.destinations[side],
+      services: entry.services[side],
+      ...(entry.sourcePorts ? { sourcePorts: entry.sourcePorts[side] } : {}),
+      ...(entry.destinationPorts ? { destinationPorts: entry.destinationPorts[side] } : {}),
+      keepIcmpTypes: side === 'upper',
+    });
+  if (entry.timeRange !== undefined) {
+    const range = timeRanges.find((candidate) => candidate.name === entry.timeRange);
+    if (range) notes.push(`active only during time-range ${range.name}${range.entries.length ? ` (${range.entries.join('; ')})` : ''}`);
+    else ctx.report(line.number, 'warning', `${draft.list.name}: time-range ${entry.timeRange} is not defined`);
+  }
+  return {
+    id: '',
+    list: draft.list.name,
+    position: 0,
+    action: entry.action,
+    match: entry.conditional ? [] : bound('lower'),
+    ...(unresolved.length > 0 ? { mayMatch: bound('upper') } : {}),
+    negated: { sources: false, destinations: false, services: false },
+    enabled: entry.enabled,
+    logging: entry.logging,
+    ...(draft.pendingRemarks.length > 0 ? { comment: draft.pendingRemarks.join('\n') } : {}),
+    ...(entry.timeRange !== undefined ? { timeRange: entry.timeRange } : {}),
+    unresolved,
+    notes,
+    referencedObjects: [...new Set(entry.referencedObjects)],
+    ref: ctx.ref(line),
+  };
+}
+
+/** A line that cannot be read still holds its place in the list and might match anything. */
+function unreadableRule(action: RuleAction, line: ConfigLine, draft: ListDraft, why: string, ctx: ParseContext): Rule {
+  ctx.notUnderstood(line, why);
+  return {
+    id: '',
+    list: draft.list.name,
+    position: 0,
+    action,
+    match: [],
+    mayMatch: [EVERYTHING],
+    negated: { sources: false, destinations: false, services: false },
+    enabled: !line.tokens.includes('inactive'),
+    logging: line.tokens.includes('log'),
+    ...(draft.pendingRemarks.length > 0 ? { comment: draft.pendingRemarks.join('\n') } : {}),
+    unresolved: [{ kind: 'unsupported', reason: `the line could not be read: ${why}` }],
+    notes: [],
+    referencedObjects: [],
+    ref: ctx.ref(line),
+  };
+}
+
+/** Puts `access-group` placements on their lists, checking that list and interface exist. */
+export function applyAccessGroups(
+  { lists, nonIpLists }: BuiltRuleLists,
+  groups: readonly RawAccessGroup[],
+  interfaceNames: ReadonlySet<string>,
+  ctx: ParseContext,
+): void {
+  for (const group of groups) {
+    const list = lists.find((candidate) => candidate.name === group.list);
+    if (!list && nonIpLists.has(group.list)) {
+      ctx.report(group.line.number, 'info', `access-group applies ${group.list}, which filters no IP traffic`);
+      continue;
+    }
+    if (!list) {
+      ctx.report(group.line.number, 'error', `access-group applies ${group.list}, which is not defined in this file`);
+      continue;
+    }
+    if (group.interface !== undefined && !interfaceNames.has(group.interface)) {
+      ctx.report(group.line.number, 'error', `access-group ${group.list}: interface ${group.interface} has no nameif in this file`);
+    }
+    list.appliedAt.push({
+      kind: group.kind,
+      ...(group.interface !== undefined ? { interface: group.interface } : {}),
+      ref: ctx.ref(group.line),
+    });
+  }
+}

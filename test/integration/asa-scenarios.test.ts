@@ -1,0 +1,89 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { auditResultSchema, loadSource, runAudit, type AuditResult } from '../../src-main/core/engine/index';
+import { loadSiteFile } from '../../src-main/core/site/index';
+
+const demoDir = fileURLToPath(new URL('../../resources/demo/', import.meta.url));
+const demoConfig = readFileSync(join(demoDir, 'configs/dal-dc-fw01.txt'), 'utf8');
+const demoSite = readFileSync(join(demoDir, 'site.yaml'), 'utf8');
+
+/** Audits the demo site with its ASA configuration changed as a customer might have it. */
+function auditWith(change: (config: string) => string, siteChange: (site: string) => string = (site) => site): AuditResult {
+  const dir = mkdtempSync(join(tmpdir(), 'scenario-'));
+  mkdirSync(join(dir, 'configs'));
+  const changed = change(demoConfig);
+  expect(changed).not.toBe(demoConfig);
+  writeFileSync(join(dir, 'configs/dal-dc-fw01.txt'), changed);
+  writeFileSync(join(dir, 'site.yaml'), siteChange(demoSite));
+  const site = loadSiteFile(join(dir, 'site.yaml'));
+  return auditResultSchema.parse(runAudit(site, site.firewalls.map(loadSource), { toolVersion: 'test' }));
+}
+
+const flow = (result: AuditResult, row: number) => result.flows[row - 1]!;
+
+describe('ASA behaviour in the verdicts', () => {
+  it('an FQDN object makes the verdict unknown, with the reason', () => {
+    const result = auditWith((config) => config.replace('object network AES-01\n host 10.40.0.10', 'object network AES-01\n fqdn v4 aes01.acme.example'));
+    expect(flow(result, 27).status).toBe('unknown');
+    expect(flow(result, 27).reason).toContain('aes01.acme.example');
+    expect(result.summary.flows.unknown).toBe(1);
+  });
+
+  it('with no access list on an interface, security levels decide', () => {
+    const result = auditWith((config) => config.replace('access-group servers_in in interface servers\n', ''));
+    // servers (80) to db (90) is upwards: denied. servers to avaya (60): downwards, allowed.
+    expect(flow(result, 23).status).toBe('blocked');
+    expect(flow(result, 23).paths[0]!.deniedBy[0]).toMatchObject({ id: 'security-level', text: 'no access list on servers: traffic from security level 80 to 90 is denied by default' });
+    expect(flow(result, 27).status).toBe('allowed');
+    expect(flow(result, 25).status).toBe('allowed');
+  });
+
+  it('equal security levels need same-security-traffic permit inter-interface', () => {
+    const equalLevels = (config: string) => config.replace(' nameif db\n security-level 90', ' nameif db\n security-level 80');
+    const allowed = auditWith(equalLevels);
+    expect(flow(allowed, 23).status).toBe('allowed');
+    const blocked = auditWith((config) => equalLevels(config).replace('same-security-traffic permit inter-interface\n', ''));
+    expect(flow(blocked, 23).status).toBe('blocked');
+    expect(flow(blocked, 23).paths[0]!.deniedBy[0]!.text).toContain('same-security-traffic permit inter-interface is not configured');
+  });
+
+  it('an outbound list on the egress interface filters after the inbound one', () => {
+    const result = auditWith((config) =>
+      config.replace(
+        'access-group outside_in in interface outside\n',
+        'access-group outside_in in interface outside\naccess-group avaya_out out interface avaya\n',
+      ).replace('pager lines 24\n', 'access-list avaya_out extended deny tcp any any eq 450\naccess-list avaya_out extended permit ip any any\npager lines 24\n'),
+    );
+    const aes = flow(result, 27);
+    expect(aes.status).toBe('partial');
+    expect(aes.paths[0]!.deniedBy.map((ref) => ref.id)).toEqual(expect.arrayContaining(['avaya_out#1', 'servers_in#9']));
+    expect(aes.paths[0]!.missing.map((part) => part.ports)).toEqual(['450,1050-1065']);
+  });
+
+  it('a global list applies after the interface list', () => {
+    const result = auditWith((config) =>
+      config
+        .replace('access-list servers_in extended deny ip any any log\n', '')
+        .replace('access-group outside_in in interface outside\n', 'access-group outside_in in interface outside\naccess-group global_acl global\n')
+        .replace('pager lines 24\n', 'access-list global_acl extended permit udp object WFOS-WEB01 object NMS-01 eq snmp\npager lines 24\n'),
+    );
+    expect(flow(result, 25).status).toBe('allowed');
+    expect(flow(result, 25).paths[0]!.permittedBy.map((ref) => ref.id)).toEqual(['global_acl#1']);
+    expect(flow(result, 27).paths[0]!.deniedBy[0]!.id).toBe('global_acl#implicit');
+  });
+
+  it('site zones override the configuration\'s topology', () => {
+    // Declaring the NMS inside the servers zone means SNMP no longer crosses the firewall.
+    const result = auditWith(
+      (config) => config.replace('hostname dal-dc-fw01', 'hostname dal-dc-fw01 '),
+      (site) => `${site}    zones:\n      servers: [10.10.20.0/24, 10.50.0.20]\n      db: 10.10.30.0/24\n      avaya: 10.40.0.0/24\n      services: 10.50.0.0/24\n      voice: 10.20.0.0/16\n      inside: 10.30.0.0/16\n      outside: 0.0.0.0/0\n`,
+    );
+    expect(result.sources[0]!.topology).toBe('site zones');
+    expect(flow(result, 25)).toMatchObject({ status: 'allowed', paths: [] });
+    expect(flow(result, 26).status).toBe('allowed');
+    expect(flow(result, 26).paths[0]).toMatchObject({ ingress: 'servers', egress: 'services' });
+  });
+});

@@ -1,0 +1,59 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../../src-main/cli/main';
+import { recordingIo } from '../../helpers/cli-io';
+
+const demoSite = fileURLToPath(new URL('../../../resources/demo/site.yaml', import.meta.url));
+
+describe('wfos-audit audit', () => {
+  it('prints a summary of the demo site and writes the audit JSON', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'audit-'));
+    const io = recordingIo(dir);
+    expect(await main(['audit', '--site', demoSite, '--json', 'out.json'], io.cli)).toBe(0);
+    expect(io.stdout).toContain('Flows: 23 allowed, 2 partial, 1 blocked, 14 not applicable, 0 unknown');
+    expect(io.stdout).toMatch(/^27\s+partial\s+CTI Adapter → AES Server/m);
+    expect(io.stdout).toMatch(/F-0001 critical/);
+    expect(io.stderr).toContain('reading dal-dc-fw01');
+    const written = JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8'));
+    expect(written.schema).toBe('wfos-audit/1');
+    expect(written.flows).toHaveLength(40);
+    expect(Object.keys(written)).toEqual(['schema', 'generatedAt', 'tool', 'site', 'matrix', 'sources', 'flows', 'findings', 'summary']);
+  });
+
+  it('--json - writes the JSON to stdout alone', async () => {
+    const io = recordingIo();
+    expect(await main(['audit', '--site', demoSite, '--json', '-'], io.cli)).toBe(0);
+    expect(JSON.parse(io.stdout).summary.flows.partial).toBe(2);
+  });
+
+  it('--fail-on exits 1 when a finding reaches the severity, 0 otherwise', async () => {
+    expect(await main(['audit', '--site', demoSite, '--fail-on', 'critical'], recordingIo().cli)).toBe(1);
+    const io = recordingIo();
+    expect(await main(['audit', '--site', demoSite, '--fail-on', 'severe'], io.cli)).toBe(2);
+    expect(io.stderr).toContain('--fail-on severe: not a severity');
+  });
+
+  it('bad input is one line naming the file and line, exit 2', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'audit-'));
+    writeFileSync(join(dir, 'site.yaml'), 'site: S\ncustomer: C\nroles:\n  Recorder: 10.0.0.1\n  Mainframe: 10.0.0.2\n');
+    const io = recordingIo(dir);
+    expect(await main(['audit', '--site', 'site.yaml'], io.cli)).toBe(2);
+    expect(io.stderr.trim().split('\n')).toHaveLength(1);
+    expect(io.stderr).toContain(`${join(dir, 'site.yaml')}:5: roles.Mainframe: "Mainframe" is not a role`);
+
+    writeFileSync(join(dir, 'fw.txt'), 'this is not a firewall configuration\n');
+    writeFileSync(join(dir, 'site2.yaml'), 'site: S\ncustomer: C\nroles:\n  Recorder: 10.0.0.1\nfirewalls:\n  - name: fw\n    file: fw.txt\n');
+    const unknownVendor = recordingIo(dir);
+    expect(await main(['audit', '--site', 'site2.yaml'], unknownVendor.cli)).toBe(2);
+    expect(unknownVendor.stderr).toContain('fw.txt: cannot tell which firewall this file is from');
+  });
+
+  it('requires --site', async () => {
+    const io = recordingIo();
+    expect(await main(['audit'], io.cli)).toBe(2);
+    expect(io.stderr).toContain('--site SITE.yaml is required');
+  });
+});
