@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { auditResultSchema } from './core/engine/audit-result';
 import { matrixSchema } from './core/matrix/schema';
 
 /**
@@ -17,6 +18,11 @@ export const api = {
   getMatrix: {
     input: z.object({ id: z.string().min(1).max(100).optional() }).strict(),
     output: matrixSchema,
+  },
+  /** The demo site (resources/demo) audited: what the app shows on first run. */
+  auditDemoSite: {
+    input: z.object({}).strict(),
+    output: auditResultSchema,
   },
 } as const;
 

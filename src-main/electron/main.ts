@@ -14,7 +14,9 @@ const rendererDir = join(outDir, 'renderer');
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 hardenWebContents();
 
-const handlers = createApiHandlers('electron');
+// Packaged, resources/demo ships beside the app archive; from a checkout it is in the repository.
+const demoSitePath = app.isPackaged ? join(process.resourcesPath, 'demo', 'site.yaml') : join(outDir, '..', 'resources', 'demo', 'site.yaml');
+const handlers = createApiHandlers({ mode: 'electron', demoSitePath });
 ipcMain.handle(API_CHANNEL, (event, name: unknown, input: unknown) => {
   if (!isTrustedSender(event.senderFrame?.url)) return { ok: false, error: 'call refused: not from the app' };
   return dispatchApiCall(handlers, name, input);

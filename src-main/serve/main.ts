@@ -14,7 +14,8 @@ async function serveMain() {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port ${values.port}: not a port number`);
   const rendererDir = values.renderer ?? fileURLToPath(new URL('../../out/renderer', import.meta.url));
-  const server = await startServer({ rendererDir, handlers: createApiHandlers('serve'), port });
+  const demoSitePath = fileURLToPath(new URL('../../resources/demo/site.yaml', import.meta.url));
+  const server = await startServer({ rendererDir, handlers: createApiHandlers({ mode: 'serve', demoSitePath }), port });
   process.stdout.write(`WFOS Firewall Audit is serving on ${server.url}\nOpen: ${server.openUrl}\n`);
   const stop = () => void server.close().then(() => process.exit(0));
   process.on('SIGINT', stop);

@@ -1,6 +1,7 @@
 import { expect, test } from './workstation-fixture';
 
 test('the first screen shows the 40 matrix rows and the filters narrow them', async ({ workstation: page }, testInfo) => {
+  await page.getByTestId('view-matrix').click();
   const rows = page.getByTestId('matrix-row');
   await expect(rows).toHaveCount(40);
   await expect(page.getByTestId('row-count')).toHaveText('40 of 40 rows');

@@ -2,10 +2,12 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiHandlers } from '../../src-main/api-handlers';
 import { startServer, type RunningServer } from '../../src-main/serve/server';
 
+const demoSitePath = fileURLToPath(new URL('../../resources/demo/site.yaml', import.meta.url));
 let server: RunningServer;
 let root: string;
 
@@ -29,7 +31,7 @@ beforeAll(async () => {
   mkdirSync(rendererDir);
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');
   writeFileSync(join(root, 'secret.txt'), 'outside the renderer');
-  server = await startServer({ rendererDir, handlers: createApiHandlers('serve'), token: 'test-token' });
+  server = await startServer({ rendererDir, handlers: createApiHandlers({ mode: 'serve', demoSitePath }), token: 'test-token' });
 });
 afterAll(() => server.close());
 
@@ -50,6 +52,9 @@ describe('serve mode', () => {
 
     const extraKey = await send('/api/appInfo', { method: 'POST', headers: { 'x-wfos-token': 'test-token' }, body: '{"__proto__":{"x":1}}' });
     expect(extraKey.status).toBe(400);
+
+    const demo = await send('/api/auditDemoSite', { method: 'POST', headers: { 'x-wfos-token': 'test-token' }, body: '{}' });
+    expect(JSON.parse(demo.body).value.summary.flows).toMatchObject({ partial: 2, blocked: 1 });
 
     const unknown = await send('/api/deleteEverything', { method: 'POST', headers: { 'x-wfos-token': 'test-token' }, body: '{}' });
     expect(JSON.parse(unknown.body)).toMatchObject({ ok: false, error: 'unknown call "deleteEverything"' });
