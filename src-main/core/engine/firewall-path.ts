@@ -1,7 +1,8 @@
 import type { Firewall } from '../model/index';
-import { FlowSpace } from '../net/index';
+import { FlowSpace, type AddressSet } from '../net/index';
 import type { SiteFirewall } from '../site/index';
 import { evaluateCrossing } from './crossing';
+import { unknownOutcome } from './rule-chain';
 import { topologyOf, type Topology } from './topology';
 import type { Outcome } from './verdict';
 
@@ -24,9 +25,11 @@ export interface Crossing {
 
 /**
  * The parts of a flow that cross this firewall, each evaluated between its ingress and
- * egress interface. Address pairs behind the same interface do not cross it; neither do
- * addresses the firewall has no route for. A host firewall filters what reaches or leaves
- * its own addresses.
+ * egress interface. Address pairs behind the same interface do not cross it, nor do pairs
+ * the firewall has no route for at either end. When only one end has no route in the
+ * configuration (routes learned by OSPF or DHCP, say), whether the flow crosses is not
+ * known, and the verdict says so rather than guessing. A host firewall filters what
+ * reaches or leaves its own addresses.
  */
 export function crossingsOf(audited: AuditedFirewall, space: FlowSpace): Crossing[] {
   const crossings: Crossing[] = [];
@@ -35,15 +38,23 @@ export function crossingsOf(audited: AuditedFirewall, space: FlowSpace): Crossin
     const destinationSides = audited.topology.sidesOf(box.destinations);
     for (const source of sourceSides) {
       for (const destination of destinationSides) {
-        const unrouted = audited.topology.basis !== 'none' && (source.name === undefined || destination.name === undefined);
-        if (unrouted || (source.name !== undefined && source.name === destination.name)) continue;
+        const routed = audited.topology.basis === 'none' || (source.name !== undefined && destination.name !== undefined);
+        if (audited.topology.basis !== 'none' && source.name === undefined && destination.name === undefined) continue;
+        if (source.name !== undefined && source.name === destination.name) continue;
         const part = FlowSpace.of({ ...box, sources: source.addresses, destinations: destination.addresses });
         if (audited.entry.host && !touchesHost(audited, part)) continue;
-        crossings.push({ ingress: source.name, egress: destination.name, outcome: evaluateCrossing(audited.firewall, source.name, destination.name, part) });
+        const outcome = routed
+          ? evaluateCrossing(audited.firewall, source.name, destination.name, part)
+          : unknownOutcome(part, noRouteReason(audited, source.name === undefined ? source.addresses : destination.addresses));
+        crossings.push({ ingress: source.name, egress: destination.name, outcome });
       }
     }
   }
   return crossings;
+}
+
+function noRouteReason(audited: AuditedFirewall, unrouted: AddressSet): string {
+  return `no route to ${unrouted.toString()} in the configuration (it may be learned dynamically or from DHCP); give the site file zones: to place it`;
 }
 
 function touchesHost(audited: AuditedFirewall, part: FlowSpace): boolean {

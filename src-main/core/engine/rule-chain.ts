@@ -75,3 +75,8 @@ export function defaultOutcome(space: FlowSpace, decider: Extract<Decider, { kin
     inactiveMatches: [],
   };
 }
+
+/** The whole space unknown, for a reason that is not a rule's (no route, for instance). */
+export function unknownOutcome(space: FlowSpace, reason: string): Outcome {
+  return { permitted: FlowSpace.empty(), denied: FlowSpace.empty(), unknown: space, decisions: [], unknownReasons: [reason], inactiveMatches: [] };
+}
