@@ -67,10 +67,11 @@ function describeExcess(context: AuditContext, firewall: string, rule: Rule, mat
   else kind = broadestDimension(ruleShape, neededShape);
 
   const severity = severityOf(kind, { fromAny, fromInternet, sensitive, allPorts: anyService || ruleShape.destinationPorts.isAll() });
+  const needs = (text: string) => (rows.length ? `the matrix needs ${text}` : 'the matrix needs none');
   const quantities = [
-    `sources: ${countAddresses(ruleShape.sources)} where ${rows.length ? countAddresses(neededShape.sources) : 'none'} ${rows.length ? 'are' : 'is'} needed`,
-    `destinations: ${countAddresses(ruleShape.destinations)} where ${rows.length ? countAddresses(neededShape.destinations) : 'none'} ${rows.length ? 'are' : 'is'} needed`,
-    `services: ${ruleShape.protocols.toString()} ${ruleShape.protocols.isAll() ? '' : `${countPorts(ruleShape.destinationPorts)} `}where ${rows.length ? `${neededShape.protocols.toString()} ${countPorts(neededShape.destinationPorts)}` : 'none'} ${rows.length ? 'are' : 'is'} needed`,
+    `sources: ${countAddresses(ruleShape.sources)} where ${needs(countAddresses(neededShape.sources))}`,
+    `destinations: ${countAddresses(ruleShape.destinations)} where ${needs(countAddresses(neededShape.destinations))}`,
+    `services: ${ruleShape.protocols.isAll() ? 'every protocol' : `${ruleShape.protocols.toString()} to ${countPorts(ruleShape.destinationPorts)}`} where ${needs(`${neededShape.protocols.toString()} to ${countPorts(neededShape.destinationPorts)}`)}`,
   ];
   const title = titleOf(kind, ruleShape, neededShape, sensitive, fromAny, fromInternet);
   const servedText = rows.length ? `It serves matrix row${rows.length > 1 ? 's' : ''} ${rows.join(', ')}.` : 'No deployed matrix row needs it.';
@@ -126,7 +127,7 @@ function titleOf(kind: string, rule: RuleShape, needed: RuleShape, sensitive: st
   if (kind === 'any-service') return `Every service to or from WFOS servers is open ${origin}${sensitive.length ? `, ${named} included` : ''}`;
   if (sensitive.length > 0 && kind === 'unjustified') return `${named} to a WFOS server is open ${origin}`;
   if (kind === 'unjustified') return `Rule opens ${rule.protocols.toString()}/${rule.destinationPorts.toString()} to or from WFOS servers, which no deployed matrix row needs`;
-  if (kind === 'broad-ports') return `Rule permits ${countPorts(rule.destinationPorts)} where ${countPorts(needed.destinationPorts)} are needed`;
-  if (kind === 'broad-source') return `Rule permits ${countAddresses(rule.sources)} as source where ${countAddresses(needed.sources)} are needed`;
-  return `Rule permits ${countAddresses(rule.destinations)} as destination where ${countAddresses(needed.destinations)} are needed`;
+  if (kind === 'broad-ports') return `Rule permits ${rule.protocols.toString().toUpperCase()} to ${countPorts(rule.destinationPorts)} where the matrix needs ${countPorts(needed.destinationPorts)}`;
+  if (kind === 'broad-source') return `Rule permits ${countAddresses(rule.sources)} as source where the matrix needs ${countAddresses(needed.sources)}`;
+  return `Rule permits ${countAddresses(rule.destinations)} as destination where the matrix needs ${countAddresses(needed.destinations)}`;
 }
