@@ -102,16 +102,29 @@ function shadowedOrRedundant(firewallName: string, list: RuleList, index: number
   };
 }
 
+/**
+ * Objects and groups nothing in use refers to: no rule (enabled or not), no NAT statement, no
+ * group that is itself in use. A group only an unused group names is unused too.
+ */
 function unusedObjects(firewallName: string, firewall: Firewall): FindingDraft[] {
   const used = referencedObjectNames(firewall);
-  for (const nat of firewall.nat) if (nat.objectName) used.add(nat.objectName);
-  return [...firewall.objects.networks, ...firewall.objects.services]
+  const objects = [...firewall.objects.networks, ...firewall.objects.services];
+  return objects
     .filter((object) => object.kind !== 'name' && !used.has(object.name))
-    .map((object) => ({
-      kind: 'unused-object', severity: 'info' as const, firewall: firewallName,
-      rule: { id: object.name, ...('line' in object.ref ? { line: object.ref.line } : { sheet: object.ref.sheet, row: object.ref.row }), text: object.ref.text },
-      title: `Object ${object.name} is not used by any rule`,
-      detail: `Defined at ${'line' in object.ref ? `line ${object.ref.line}` : `row ${object.ref.row}`} and referred to by no rule, group or NAT statement.`,
-      remediation: `Remove ${object.name} if nothing outside this configuration needs it.`,
-    }));
+    .map((object) => {
+      // Only unused groups can name an unused object; they have to go first.
+      const groups = objects.filter((group) => group.members.includes(object.name)).map((group) => group.name);
+      const where = 'line' in object.ref ? `line ${object.ref.line}` : `row ${object.ref.row}`;
+      return {
+        kind: 'unused-object', severity: 'info' as const, firewall: firewallName,
+        rule: { id: object.name, ...('line' in object.ref ? { line: object.ref.line } : { sheet: object.ref.sheet, row: object.ref.row }), text: object.ref.text },
+        title: `Object ${object.name} is not used by any rule or NAT statement`,
+        detail: groups.length
+          ? `Defined at ${where}; only ${groups.join(', ')} refer${groups.length > 1 ? '' : 's'} to it, and ${groups.length > 1 ? 'they are' : 'that group is'} not in use either.`
+          : `Defined at ${where} and referred to by no rule, NAT statement or group.`,
+        remediation: groups.length
+          ? `Remove ${object.name} after ${groups.join(', ')}, if nothing outside this configuration needs it.`
+          : `Remove ${object.name} if nothing outside this configuration needs it.`,
+      };
+    });
 }

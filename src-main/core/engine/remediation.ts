@@ -11,10 +11,14 @@ export function tightenedRuleText(vendor: string, rule: Rule, needed: FlowSpace)
   return neutralPermits(needed);
 }
 
-/** Rules that add exactly the missing space, placed before `beforeRule` when one blocks it. */
+/**
+ * Rules that add exactly the missing space, placed before `beforeRule` when one blocks it: at
+ * its line as the firewall numbers the list (remarks included), not at its rule position.
+ * Without that number they go to the end of the list.
+ */
 export function missingPermitText(vendor: string, list: string | undefined, beforeRule: Rule | undefined, missing: FlowSpace, label: string): string {
   if (vendor === 'cisco-asa' && list) {
-    return asaPermitLines(list, missing, { ...(beforeRule && { line: beforeRule.position }), groupPrefix: label }).join('\n');
+    return asaPermitLines(list, missing, { ...(beforeRule?.listLine !== undefined && { line: beforeRule.listLine }), groupPrefix: label }).join('\n');
   }
   return neutralPermits(missing);
 }

@@ -15,6 +15,12 @@ export interface NatStatement {
   mappedInterface?: string;
   /** The network object the statement belongs to (object NAT). */
   objectName?: string;
+  /**
+   * Names of the objects and groups the statement refers to, as written and in order: mapped
+   * objects and pools, twice NAT's source, destination and service objects. `objectName` is
+   * not repeated here. Empty for pre-8.3 NAT, which has no objects.
+   */
+  referencedObjects: string[];
   ref: SourceRef;
 }
 

@@ -48,14 +48,21 @@ function spaceOf(boxes: readonly MatchBox[]): FlowSpace {
   );
 }
 
-/** Every object and group name some rule refers to, directly or through nested groups. */
+/**
+ * Every object and group name in use: referred to by a rule (enabled or not) or by a NAT
+ * statement (its own object, mapped objects, twice NAT's objects), directly or through nested
+ * groups. Members of a group nothing uses are not in use either.
+ */
 export function referencedObjectNames(firewall: Firewall): Set<string> {
   const membersOf = new Map<string, string[]>();
   for (const object of [...firewall.objects.networks, ...firewall.objects.services]) {
     membersOf.set(object.name, object.members);
   }
   const seen = new Set<string>();
-  const pending = firewall.ruleLists.flatMap((list) => list.rules.flatMap((rule) => rule.referencedObjects));
+  const pending = [
+    ...firewall.ruleLists.flatMap((list) => list.rules.flatMap((rule) => rule.referencedObjects)),
+    ...firewall.nat.flatMap((nat) => [...(nat.objectName !== undefined ? [nat.objectName] : []), ...nat.referencedObjects]),
+  ];
   for (let name = pending.pop(); name !== undefined; name = pending.pop()) {
     if (seen.has(name)) continue;
     seen.add(name);

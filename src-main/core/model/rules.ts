@@ -16,6 +16,12 @@ export interface Rule {
   list: string;
   /** 1-based among the list's rules (remarks do not count). */
   position: number;
+  /**
+   * 1-based position as the device numbers the list's lines, remarks included (ASA `show
+   * access-list` line N); absent where the vendor has no such numbering. Remediation that
+   * inserts by line number uses this, never `position`.
+   */
+  listLine?: number;
   action: RuleAction;
   /**
    * What the rule certainly matches: exactly what it matches when `unresolved` is empty. With

@@ -56,8 +56,10 @@ describe('hygiene claims hold packet by packet', () => {
       }),
       { numRuns: 1000 },
     );
-    // The generator must actually produce both kinds, or the property proves nothing.
-    expect(shadowedSeen).toBeGreaterThan(50);
+    // The generator must actually produce both kinds, or the property proves nothing. Shadowed
+    // rules come out about 50 times in 1000 runs (39 to 66 over 30 seeds), so 50 would fail
+    // every other run.
+    expect(shadowedSeen).toBeGreaterThan(20);
     expect(redundantSeen).toBeGreaterThan(50);
   });
 

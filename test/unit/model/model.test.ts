@@ -115,6 +115,17 @@ describe('lookups', () => {
   it('follows nested groups to every object a rule uses', () => {
     expect([...referencedObjectNames(model)].sort()).toEqual(['GRP-RECORDERS', 'GRP-WFOS', 'OBJ-REC01']);
   });
+
+  it('counts what NAT statements use, their own object included, through nested groups', () => {
+    const withNat: Firewall = {
+      ...firewall([], [network('OBJ-REC01', '10.10.20.11'), inner, network('OBJ-WEB', '10.10.20.12'), network('OBJ-WEB-PUBLIC', '203.0.113.10'), network('OBJ-UNUSED', '10.9.9.9')]),
+      nat: [
+        { kind: 'object', objectName: 'OBJ-WEB', referencedObjects: ['OBJ-WEB-PUBLIC'], ref: ref(40, ' nat (servers,outside) static OBJ-WEB-PUBLIC') },
+        { kind: 'twice', referencedObjects: ['GRP-RECORDERS'], ref: ref(41, 'nat (servers,outside) source static GRP-RECORDERS GRP-RECORDERS') },
+      ],
+    };
+    expect([...referencedObjectNames(withNat)].sort()).toEqual(['GRP-RECORDERS', 'OBJ-REC01', 'OBJ-WEB', 'OBJ-WEB-PUBLIC']);
+  });
 });
 
 describe('JSON form', () => {

@@ -2,7 +2,10 @@
 export interface ConfigLine {
   /** 1-based. */
   number: number;
-  /** As written, without the line ending. */
+  /**
+   * As written, without the line ending, trailing blanks or pager residue a captured session
+   * left in it: what the firewall's own `show running-config` line is.
+   */
   text: string;
   /** Whitespace-separated words; empty for blank lines. */
   tokens: string[];
@@ -28,7 +31,7 @@ export function readLines(text: string): ConfigLine[] {
     const trimmed = cleaned.trim();
     return {
       number: index + 1,
-      text: raw.replace(/\s+$/, ''),
+      text: cleaned,
       tokens: trimmed === '' ? [] : trimmed.split(/\s+/),
       indented: /^\s/.test(cleaned) && trimmed !== '',
     };

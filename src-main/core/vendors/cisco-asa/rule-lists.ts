@@ -10,9 +10,12 @@ import type { RawAccessGroup } from './raw-config';
 import { dedupeUncertainties } from './resolve-objects';
 import { specOf } from './services';
 
+/** A line of a list as the ASA numbers it: remarks take line numbers too. */
+type ListLine = { remark: string } | { rule: Rule };
+
 interface ListDraft {
   list: RuleList;
-  pendingRemarks: string[];
+  lines: ListLine[];
 }
 
 const EVERYTHING: MatchBox = {
@@ -53,21 +56,37 @@ export function buildRuleLists(
     }
     let draft = drafts.get(name);
     if (!draft) {
-      draft = { list: { name, rules: [], appliedAt: [], trailingComments: [] }, pendingRemarks: [] };
+      draft = { list: { name, rules: [], appliedAt: [], trailingComments: [] }, lines: [] };
       drafts.set(name, draft);
     }
     readAccessListLine(line, draft, env, timeRanges, ctx);
   }
   for (const name of drafts.keys()) nonIpLists.delete(name);
-  const lists = [...drafts.values()].map(({ list, pendingRemarks }) => {
-    list.rules.forEach((rule, index) => {
-      rule.position = index + 1;
-      rule.id = `${list.name}#${index + 1}`;
-    });
-    list.trailingComments = pendingRemarks;
-    return list;
-  });
+  const lists = [...drafts.values()].map(finishList);
   return { lists, nonIpLists };
+}
+
+/**
+ * Numbers the list once every `line N` insertion is in place: positions among rules, line
+ * numbers among all lines, and the remarks directly above each rule as its comment.
+ */
+function finishList({ list, lines }: ListDraft): RuleList {
+  let remarks: string[] = [];
+  lines.forEach((line, index) => {
+    if ('remark' in line) {
+      remarks.push(line.remark);
+      return;
+    }
+    const { rule } = line;
+    list.rules.push(rule);
+    rule.position = list.rules.length;
+    rule.id = `${list.name}#${rule.position}`;
+    rule.listLine = index + 1;
+    if (remarks.length > 0) rule.comment = remarks.join('\n');
+    remarks = [];
+  });
+  list.trailingComments = remarks;
+  return list;
 }
 
 function isNonIpLine(line: ConfigLine): boolean {
@@ -84,7 +103,7 @@ function readAccessListLine(line: ConfigLine, draft: ListDraft, env: EntryEnviro
   }
   const form = cursor.next()?.toLowerCase();
   if (form === 'remark') {
-    draft.pendingRemarks.push(restAfterWords(line, requestedLine === undefined ? 3 : 5));
+    placeLine({ remark: restAfterWords(line, requestedLine === undefined ? 3 : 5) }, requestedLine, line, draft, ctx);
     return;
   }
   const notes: string[] = [];
@@ -105,12 +124,19 @@ function readAccessListLine(line: ConfigLine, draft: ListDraft, env: EntryEnviro
     syntaxError = error.message;
   }
   const rule = entry ? ruleFrom(entry, line, draft, notes, timeRanges, ctx) : unreadableRule(action, line, draft, syntaxError ?? '', ctx);
-  draft.pendingRemarks = [];
-  if (requestedLine !== undefined && requestedLine <= draft.list.rules.length) {
-    draft.list.rules.splice(Math.max(requestedLine - 1, 0), 0, rule);
+  placeLine({ rule }, requestedLine, line, draft, ctx);
+}
+
+/**
+ * `line N` puts the new line at N of the list as it stands, remarks counted, and moves the
+ * line that was there (and all below) down one; past the end it is added at the end.
+ */
+function placeLine(item: ListLine, requestedLine: number | undefined, line: ConfigLine, draft: ListDraft, ctx: ParseContext): void {
+  if (requestedLine !== undefined && requestedLine <= draft.lines.length) {
+    draft.lines.splice(Math.max(requestedLine - 1, 0), 0, item);
     ctx.report(line.number, 'info', `inserted at line ${requestedLine} of ${draft.list.name}, as the ASA would`);
   } else {
-    draft.list.rules.push(rule);
+    draft.lines.push(item);
   }
 }
 
@@ -169,13 +195,13 @@ function ruleFrom(entry: ParsedEntry, line: ConfigLine, draft: ListDraft, notes:
     id: '',
     list: draft.list.name,
     position: 0,
+    listLine: 0,
     action: entry.action,
     match: entry.conditional ? [] : bound('lower'),
     ...(unresolved.length > 0 ? { mayMatch: bound('upper') } : {}),
     negated: { sources: false, destinations: false, services: false },
     enabled: entry.enabled,
     logging: entry.logging,
-    ...(draft.pendingRemarks.length > 0 ? { comment: draft.pendingRemarks.join('\n') } : {}),
     ...(entry.timeRange !== undefined ? { timeRange: entry.timeRange } : {}),
     unresolved,
     notes,
@@ -191,13 +217,13 @@ function unreadableRule(action: RuleAction, line: ConfigLine, draft: ListDraft, 
     id: '',
     list: draft.list.name,
     position: 0,
+    listLine: 0,
     action,
     match: [],
     mayMatch: [EVERYTHING],
     negated: { sources: false, destinations: false, services: false },
     enabled: !line.tokens.includes('inactive'),
     logging: line.tokens.includes('log'),
-    ...(draft.pendingRemarks.length > 0 ? { comment: draft.pendingRemarks.join('\n') } : {}),
     unresolved: [{ kind: 'unsupported', reason: `the line could not be read: ${why}` }],
     notes: [],
     referencedObjects: [],

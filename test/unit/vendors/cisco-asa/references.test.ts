@@ -112,7 +112,7 @@ describe('nested groups and references', () => {
     ]);
     expect(networkObjectByName(firewall, 'WEB')?.addresses.toString()).toBe('10.1.1.10');
     expect(firewall.nat).toEqual([
-      { kind: 'object', objectName: 'WEB', realInterface: 'inside', mappedInterface: 'outside', ref: { file: 'snippet.txt', line: 4, text: ' nat (inside,outside) static 203.0.113.10' } },
+      { kind: 'object', objectName: 'WEB', realInterface: 'inside', mappedInterface: 'outside', referencedObjects: [], ref: { file: 'snippet.txt', line: 4, text: ' nat (inside,outside) static 203.0.113.10' } },
     ]);
     expect(networkObjectByName(firewall, 'MOVED')?.addresses.toString()).toBe('10.1.1.21');
     expect(networkObjectByName(firewall, 'MOVED')?.ref.line).toBe(7);
