@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+
+/**
+ * One measured phase in a process of its own, so its RSS high-water mark belongs to it alone.
+ * Usage: node --expose-gc --import tsx measure-phase.ts baseline|parse|audit CONFIG SITE [REPEATS]
+ * Prints one JSON line (a PhaseReport) on stdout.
+ */
+
+export type PhaseName = 'baseline' | 'parse' | 'audit';
+
+export interface PhaseReport {
+  phase: PhaseName;
+  /** Wall time of each repetition, in order: the first one is the cold one. */
+  timesMs: number[];
+  /** For the audit: how one end-to-end run divides up. */
+  stagesMs?: { loadSite: number; loadSources: number; runAudit: number };
+  maxRssBytes: number;
+  /** Heap still in use after a full collection, with the phase's result kept alive. */
+  retainedHeapBytes: number;
+  lines?: number;
+  flows?: Record<string, number>;
+  findings?: number;
+  error?: string;
+}
+
+function timed<T>(work: () => T): [T, number] {
+  const start = performance.now();
+  const result = work();
+  return [result, performance.now() - start];
+}
+
+function retainedHeap(): number {
+  globalThis.gc?.();
+  return process.memoryUsage().heapUsed;
+}
+
+function baseline(configPath: string, repeats: number): Omit<PhaseReport, 'maxRssBytes' | 'retainedHeapBytes'> & { keep: unknown } {
+  const timesMs: number[] = [];
+  let lines: string[] = [];
+  for (let run = 0; run < repeats; run += 1) {
+    const [result, ms] = timed(() => readFileSync(configPath, 'utf8').split('\n'));
+    lines = result;
+    timesMs.push(ms);
+  }
+  return { phase: 'baseline', timesMs, lines: lines.length, keep: lines };
+}
+
+async function parse(configPath: string, repeats: number): Promise<Omit<PhaseReport, 'maxRssBytes' | 'retainedHeapBytes'> & { keep: unknown }> {
+  const { parseAsaConfig } = await import('../../src-main/core/vendors/cisco-asa/index');
+  const text = readFileSync(configPath, 'utf8');
+  const timesMs: number[] = [];
+  let firewall: unknown;
+  for (let run = 0; run < repeats; run += 1) {
+    firewall = undefined;
+    const [result, ms] = timed(() => parseAsaConfig(text, basename(configPath)));
+    firewall = result;
+    timesMs.push(ms);
+  }
+  return { phase: 'parse', timesMs, keep: firewall };
+}
+
+/** One cold end-to-end audit, as `wfos-audit audit --site` runs it. */
+async function audit(sitePath: string): Promise<Omit<PhaseReport, 'maxRssBytes' | 'retainedHeapBytes'> & { keep: unknown }> {
+  const { loadSiteFile } = await import('../../src-main/core/site/index');
+  const { loadSource, runAudit } = await import('../../src-main/core/engine/index');
+  const [site, loadSite] = timed(() => loadSiteFile(sitePath));
+  const [sources, loadSources] = timed(() => site.firewalls.map((entry) => loadSource(entry)));
+  const [result, auditMs] = timed(() => runAudit(site, sources, { toolVersion: 'bench' }));
+  return {
+    phase: 'audit',
+    timesMs: [loadSite + loadSources + auditMs],
+    stagesMs: { loadSite, loadSources, runAudit: auditMs },
+    flows: result.summary.flows,
+    findings: result.findings.length,
+    keep: [sources, result],
+  };
+}
+
+async function measure(phase: string, configPath: string, sitePath: string, repeats: number): Promise<PhaseReport> {
+  const run = phase === 'baseline' ? baseline(configPath, repeats) : phase === 'parse' ? await parse(configPath, repeats) : await audit(sitePath);
+  const { keep, ...report } = run;
+  const retainedHeapBytes = retainedHeap();
+  // Read after the collection so `keep` is visibly still referenced until here.
+  if (keep === undefined) throw new Error(`${phase} produced nothing`);
+  return { ...report, maxRssBytes: process.resourceUsage().maxRSS * 1024, retainedHeapBytes };
+}
+
+const [phase = '', configPath = '', sitePath = '', repeats = '1'] = process.argv.slice(2);
+try {
+  if (!['baseline', 'parse', 'audit'].includes(phase)) throw new Error(`unknown phase "${phase}"`);
+  process.stdout.write(`${JSON.stringify(await measure(phase, configPath, sitePath, Number(repeats)))}\n`);
+} catch (error) {
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  process.stdout.write(`${JSON.stringify({ phase, timesMs: [], maxRssBytes: 0, retainedHeapBytes: 0, error: message })}\n`);
+}
