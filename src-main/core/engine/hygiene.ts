@@ -6,6 +6,7 @@ import { referenceOf } from './describe';
 import type { FindingDraft } from './finding-draft';
 import { evaluateRules } from './rule-chain';
 import { spacesOfRule } from './rule-spaces';
+import { boundsOfRule, boundsOfSpace, boundsOverlap } from './space-bounds';
 
 /**
  * Rules that can never match (shadowed) or whose removal changes nothing (redundant), among
@@ -41,37 +42,65 @@ function concernsWfos(context: AuditContext, rule: Rule): boolean {
 }
 
 interface Shadowing {
-  /** What the rule at an index can still match after the rules above it, and which of them cut into it. */
-  at(index: number): { effective: FlowSpace; covering: Rule[] };
+  /**
+   * What the rule at an index can still match after the rules above it, and which of them cut
+   * into it; undefined when that is too costly to compute exactly, in which case no claim is made.
+   */
+  at(index: number): { effective: FlowSpace; covering: Rule[] } | undefined;
 }
+
+/**
+ * Exact remaining spaces are computed only while they stay small: a rule overlapped by
+ * hundreds of earlier ones fragments into thousands of boxes, and the claim is not worth
+ * minutes. A skipped rule gets no finding, never a wrong one.
+ */
+const MAX_OVERLAPPING_EARLIER = 64;
+const MAX_REMAINING_BOXES = 256;
+/** Redundancy replays the rest of the list on the remainder: kept to small remainders. */
+const MAX_REDUNDANCY_BOXES = 8;
 
 /** Per list, computed on demand and remembered: redundancy checks ask about later rules too. */
 function shadowingOf(list: RuleList): Shadowing {
-  const memo = new Map<number, { effective: FlowSpace; covering: Rule[] }>();
+  const memo = new Map<number, { effective: FlowSpace; covering: Rule[] } | undefined>();
+  const decisive = new Set(list.rules.filter((rule) => rule.enabled && rule.unresolved.length === 0));
   return {
     at(index) {
-      let known = memo.get(index);
-      if (!known) {
-        let effective: FlowSpace = spacesOfRule(list.rules[index]!).certain;
-        const covering: Rule[] = [];
-        for (const earlier of list.rules.slice(0, index)) {
-          if (!earlier.enabled || earlier.unresolved.length > 0) continue;
-          const earlierSpace = spacesOfRule(earlier).certain;
-          if (!effective.overlaps(earlierSpace)) continue;
-          covering.push(earlier);
-          effective = effective.subtract(earlierSpace);
-          if (effective.isEmpty()) break;
-        }
-        memo.set(index, (known = { effective, covering }));
+      if (memo.has(index)) return memo.get(index);
+      const rule = list.rules[index]!;
+      const ruleSpace = spacesOfRule(rule).certain;
+      const bounds = boundsOfRule(rule);
+      const overlapping: Rule[] = [];
+      for (let position = 0; position < index; position++) {
+        const other = list.rules[position]!;
+        if (decisive.has(other) && boundsOverlap(bounds, boundsOfRule(other)) && spacesOfRule(other).certain.overlaps(ruleSpace)) overlapping.push(other);
+        if (overlapping.length > MAX_OVERLAPPING_EARLIER) break;
       }
+      const known = overlapping.length <= MAX_OVERLAPPING_EARLIER ? exactRemainder(ruleSpace, overlapping) : undefined;
+      memo.set(index, known);
       return known;
     },
   };
 }
 
+function exactRemainder(ruleSpace: FlowSpace, overlapping: readonly Rule[]): { effective: FlowSpace; covering: Rule[] } | undefined {
+  let effective = ruleSpace;
+  const covering: Rule[] = [];
+  for (const earlier of overlapping) {
+    const earlierSpace = spacesOfRule(earlier).certain;
+    if (!effective.overlaps(earlierSpace)) continue;
+    covering.push(earlier);
+    effective = effective.subtract(earlierSpace);
+    if (effective.isEmpty()) break;
+    if (effective.boxes().length > MAX_REMAINING_BOXES) return undefined;
+  }
+  return { effective, covering };
+}
+
 function shadowedOrRedundant(firewallName: string, list: RuleList, index: number, rule: Rule, shadowing: Shadowing): FindingDraft | undefined {
   if (rule.unresolved.length > 0) return undefined;
-  const { effective, covering } = shadowing.at(index);
+  const known = shadowing.at(index);
+  if (!known) return undefined;
+  const { effective, covering } = known;
   const reference = referenceOf({ kind: 'rule', rule });
   if (effective.isEmpty()) {
     return {
@@ -83,14 +112,18 @@ function shadowedOrRedundant(firewallName: string, list: RuleList, index: number
   }
   // A logged deny is kept for its log lines, whatever the implicit deny would do.
   if (rule.action === 'deny' && rule.logging) return undefined;
-  const rest = evaluateRules(list.rules.slice(index + 1), effective, { kind: 'default', id: `${list.name}#implicit`, action: 'deny', text: 'implicit deny' });
+  if (effective.boxes().length > MAX_REDUNDANCY_BOXES) return undefined;
+  // Rules whose bounds miss the remainder take nothing from it; the replay needs only the others.
+  const remainderBounds = boundsOfSpace(effective);
+  const later = list.rules.slice(index + 1).filter((other) => boundsOverlap(remainderBounds, boundsOfRule(other)));
+  const rest = evaluateRules(later, effective, { kind: 'default', id: `${list.name}#implicit`, action: 'deny', text: 'implicit deny' });
   const sameFate = rest.unknown.isEmpty() && effective.isSubsetOf(rule.action === 'permit' ? rest.permitted : rest.denied);
   if (!sameFate) return undefined;
   // Two copies of one rule: the later copy is reported as shadowed, so the first is not redundant as well.
   const takenOverByShadowed = rest.decisions.some((decision) => {
     if (decision.decider.kind !== 'rule') return false;
     const later = list.rules.indexOf(decision.decider.rule);
-    return later > index && shadowing.at(later).effective.isEmpty();
+    return later > index && shadowing.at(later)?.effective.isEmpty() === true;
   });
   if (takenOverByShadowed) return undefined;
   const decidedBy = [...new Set(rest.decisions.map((decision) => (decision.decider.kind === 'rule' ? decision.decider.rule.id : decision.decider.text)))];
