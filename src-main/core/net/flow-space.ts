@@ -36,17 +36,23 @@ export class FlowSpace {
   /** Boxes may overlap; the result is their union. */
   static fromBoxes(boxes: Iterable<FlowBox>): FlowSpace {
     let parts: FlowBox[] = [];
+    // Until the first merge nothing is settled, so every piece counts as fresh.
+    let fresh: FlowBox[] | undefined;
     let coalescedSize = 64;
     for (const box of boxes) {
       if (isEmptyBox(box)) continue;
-      for (const piece of subtractAll(makeBox(box), parts)) parts.push(piece);
+      for (const piece of subtractAll(makeBox(box), parts)) {
+        parts.push(piece);
+        fresh?.push(piece);
+      }
       // Every later box is checked against all parts, so fragments are merged as they pile up.
       if (parts.length > 2 * coalescedSize) {
-        parts = [...coalesceBoxes(parts)];
+        parts = [...coalesceBoxes(parts, fresh)];
+        fresh = [];
         coalescedSize = Math.max(parts.length, 64);
       }
     }
-    return FlowSpace.wrap(coalesceBoxes(parts));
+    return FlowSpace.wrap(coalesceBoxes(parts, fresh));
   }
 
   private static wrap(parts: readonly FlowBox[]): FlowSpace {
@@ -58,7 +64,8 @@ export class FlowSpace {
     if (this.parts.length === 0) return other;
     const added = other.parts.flatMap((box) => subtractAll(box, this.parts));
     if (added.length === 0) return this;
-    return FlowSpace.wrap(coalesceBoxes([...this.parts, ...added]));
+    // Own parts are already coalesced: only the added pieces can merge with anything.
+    return FlowSpace.wrap(coalesceBoxes([...this.parts, ...added], added));
   }
 
   intersect(other: FlowSpace): FlowSpace {
@@ -75,14 +82,24 @@ export class FlowSpace {
 
   subtract(other: FlowSpace): FlowSpace {
     if (other === this) return FlowSpace.EMPTY;
+    if (other.parts.length === 0 || this.parts.length === 0) return this;
     let changed = false;
     const kept: FlowBox[] = [];
+    const fresh: FlowBox[] = [];
     for (const mine of this.parts) {
       const pieces = subtractAll(mine, other.parts);
-      if (pieces.length !== 1 || pieces[0] !== mine) changed = true;
-      kept.push(...pieces);
+      if (pieces.length === 1 && pieces[0] === mine) {
+        kept.push(mine);
+        continue;
+      }
+      changed = true;
+      for (const piece of pieces) {
+        kept.push(piece);
+        fresh.push(piece);
+      }
     }
-    return changed ? FlowSpace.wrap(coalesceBoxes(kept)) : this;
+    // Untouched parts are already coalesced: only pieces of cut parts can merge with anything.
+    return changed ? FlowSpace.wrap(coalesceBoxes(kept, fresh)) : this;
   }
 
   overlaps(other: FlowSpace): boolean {
