@@ -45,8 +45,38 @@ function parseAddressItem(item: string): readonly AddressRun[] {
   if (item.includes('/')) return [parseCidrItem(item)];
   if (item.includes('-')) return [parseRangeItem(item)];
   if (/\s/.test(item)) return [parseMaskItem(item)];
-  const address = parseIpAddress(item);
+  const address = plainIpv4(item) ?? parseIpAddress(item);
   return [{ family: address.family, low: address.value, high: address.value }];
+}
+
+/**
+ * The common case without the general reader: exactly four decimal octets 0-255 without
+ * leading zeros, which parseIpAddress reads to the same value. Anything else is left to it.
+ */
+function plainIpv4(text: string): { family: 'ipv4'; value: bigint } | undefined {
+  let value = 0;
+  let octet = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 46) {
+      if (digits === 0 || dots === 3) return undefined;
+      value = value * 256 + octet;
+      octet = 0;
+      digits = 0;
+      dots++;
+    } else if (code >= 48 && code <= 57) {
+      if (digits > 0 && octet === 0) return undefined;
+      octet = octet * 10 + (code - 48);
+      digits++;
+      if (octet > 255) return undefined;
+    } else {
+      return undefined;
+    }
+  }
+  if (dots !== 3 || digits === 0) return undefined;
+  return { family: 'ipv4', value: BigInt(value * 256 + octet) };
 }
 
 function parseCidrItem(item: string): AddressRun {
@@ -96,8 +126,8 @@ function parseMaskItem(item: string): AddressRun {
   if (parts.length !== 2) {
     throw new AddressParseError(`"${item}" is not an address, CIDR, range or "address mask" pair`);
   }
-  const address = parseIpAddress(parts[0]!, item);
-  const mask = parseIpAddress(parts[1]!, item);
+  const address = plainIpv4(parts[0]!) ?? parseIpAddress(parts[0]!, item);
+  const mask = plainIpv4(parts[1]!) ?? parseIpAddress(parts[1]!, item);
   if (address.family !== 'ipv4' || mask.family !== 'ipv4') {
     throw new AddressParseError(`"${item}": an address with a dotted mask must be IPv4`);
   }

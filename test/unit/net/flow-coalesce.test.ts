@@ -79,7 +79,6 @@ describe('coalescing only the pieces an operation produced', () => {
   });
 
   it('merges equal sets that are different objects, whatever their family', () => {
-    const ports = (text: string) => PortSet.parse(text);
     const box = (sources: string, destinations: string, destinationPorts: string): FlowBox => ({
       sources: AddressSet.parse(sources),
       destinations: AddressSet.parse(destinations),

@@ -5,7 +5,7 @@ import { exact, unknownAddresses, unknownPorts, unknownServices, type Bound } fr
 import type { TokenCursor } from './cursor';
 import { readOptions, skipConditions } from './entry-options';
 import { EntrySyntaxError, type ParsedEntry } from './entry-types';
-import { isPortOperator, readPortOperator } from './port-operators';
+import { isPortOperator, readPortOperator, type PortOperatorResult } from './port-operators';
 import { isIcmp, lookupIcmpType, lookupProtocol } from './protocols';
 import type { RawNetworkDef } from './raw-config';
 import type { ObjectResolver } from './resolve-objects';
@@ -80,15 +80,29 @@ function readProtocolPart(cursor: TokenCursor, entry: ParsedEntry, env: EntryEnv
     // Ports may follow only a protocol group of transports, never a service object or group.
     return { protocols, ported: service.kind === 'protocol' && !protocols.isEmpty() && protocols.isSubsetOf(PORTED_PROTOCOLS) };
   }
+  const part = literalProtocolPart(word);
+  if (part === undefined) throw new EntrySyntaxError(`"${word}" is not a protocol`);
+  entry.services = exact([specOf(part.protocols)]);
+  return part;
+}
+
+// A protocol word always reads the same; the part is only read, so one per word is shared.
+const LITERAL_PARTS = new Map<string, ProtocolPart | undefined>();
+
+function literalProtocolPart(word: string): ProtocolPart | undefined {
+  if (LITERAL_PARTS.has(word)) return LITERAL_PARTS.get(word);
   const protocols = protocolSetOf(word);
-  if (protocols === undefined) throw new EntrySyntaxError(`"${word}" is not a protocol`);
-  entry.services = exact([specOf(protocols)]);
-  const number = lookupProtocol(word);
-  return {
-    protocols,
-    ported: !protocols.isAll() && protocols.isSubsetOf(PORTED_PROTOCOLS),
-    ...(typeof number === 'number' && isIcmp(number) ? { icmp: number } : {}),
-  };
+  let part: ProtocolPart | undefined;
+  if (protocols !== undefined) {
+    const number = lookupProtocol(word);
+    part = {
+      protocols,
+      ported: !protocols.isAll() && protocols.isSubsetOf(PORTED_PROTOCOLS),
+      ...(typeof number === 'number' && isIcmp(number) ? { icmp: number } : {}),
+    };
+  }
+  if (LITERAL_PARTS.size < 4096) LITERAL_PARTS.set(word, part);
+  return part;
 }
 
 function startsAddress(word: string | undefined): boolean {
@@ -166,7 +180,7 @@ function readPorts(
   side: 'source' | 'destination',
 ): Bound<PortSet> | undefined {
   if (isPortOperator(cursor.peek())) {
-    const result = readPortOperator(cursor, transportsOf(protocols));
+    const result = portCondition(cursor, protocols);
     if ('error' in result) {
       entry.unresolved.push({ kind: 'unknown-port', reason: `${side} port: ${result.error}` });
       entry.problems.push({ severity: 'warning', message: `${side} port: ${result.error}` });
@@ -194,6 +208,37 @@ function readPorts(
   entry.unresolved.push(...group.unresolved);
   const ports = group.services.reduce((all, spec) => all.union(spec.destinationPorts), PortSet.empty());
   return group.unresolved.length > 0 ? { lower: ports, upper: PortSet.all() } : exact(ports);
+}
+
+// `eq P`, `neq P`, `lt P` and `gt P` read the same for the same protocols every time, and the
+// result is only read: kept per protocol set, operator and port word.
+const PORT_CONDITIONS = new WeakMap<ProtocolSet, Map<string, Map<string, PortOperatorResult>>>();
+
+function portCondition(cursor: TokenCursor, protocols: ProtocolSet): PortOperatorResult {
+  const operator = cursor.peek();
+  const word = cursor.peek(1);
+  if (operator === undefined || word === undefined || operator.toLowerCase() === 'range') {
+    return readPortOperator(cursor, transportsOf(protocols));
+  }
+  let byOperator = PORT_CONDITIONS.get(protocols);
+  if (byOperator === undefined) {
+    byOperator = new Map();
+    PORT_CONDITIONS.set(protocols, byOperator);
+  }
+  let byWord = byOperator.get(operator);
+  if (byWord === undefined) {
+    byWord = new Map();
+    byOperator.set(operator, byWord);
+  }
+  let result = byWord.get(word);
+  if (result === undefined) {
+    result = readPortOperator(cursor, transportsOf(protocols));
+    if (byWord.size < 70_000) byWord.set(word, result);
+    return result;
+  }
+  cursor.next();
+  cursor.next();
+  return result;
 }
 
 function readIcmpType(cursor: TokenCursor, entry: ParsedEntry, env: EntryEnvironment, protocol: number): void {

@@ -37,29 +37,69 @@ export interface MatchParts {
  */
 export function matchBoxes(parts: MatchParts): MatchBox[] {
   if (parts.sources.isEmpty() || parts.destinations.isEmpty()) return [];
+  const { sourcePorts, destinationPorts, keepIcmpTypes } = parts;
+  const ported = sourcePorts !== undefined || destinationPorts !== undefined;
+  if (parts.services.length === 1) {
+    // Most rules name one protocol: one box, with no merging to do.
+    const service = parts.services[0]!;
+    if (service.icmp && !keepIcmpTypes) return [];
+    const box: MatchBox = {
+      sources: parts.sources,
+      destinations: parts.destinations,
+      protocols: ported ? portedOnly(service.protocols) : service.protocols,
+      sourcePorts: sourcePorts ? service.sourcePorts.intersect(sourcePorts) : service.sourcePorts,
+      destinationPorts: destinationPorts ? service.destinationPorts.intersect(destinationPorts) : service.destinationPorts,
+    };
+    if (service.icmp) box.icmp = service.icmp;
+    if (box.protocols.isEmpty() || box.sourcePorts.isEmpty() || box.destinationPorts.isEmpty()) return [];
+    return [box];
+  }
   const narrowed: ServiceSpec[] = [];
   for (const service of parts.services) {
-    if (service.icmp && !parts.keepIcmpTypes) continue;
-    const ported = parts.sourcePorts !== undefined || parts.destinationPorts !== undefined;
+    if (service.icmp && !keepIcmpTypes) continue;
     const spec: ServiceSpec = {
-      ...service,
-      protocols: ported ? service.protocols.intersect(PORTED_PROTOCOLS) : service.protocols,
-      sourcePorts: parts.sourcePorts ? service.sourcePorts.intersect(parts.sourcePorts) : service.sourcePorts,
-      destinationPorts: parts.destinationPorts ? service.destinationPorts.intersect(parts.destinationPorts) : service.destinationPorts,
+      protocols: ported ? portedOnly(service.protocols) : service.protocols,
+      sourcePorts: sourcePorts ? service.sourcePorts.intersect(sourcePorts) : service.sourcePorts,
+      destinationPorts: destinationPorts ? service.destinationPorts.intersect(destinationPorts) : service.destinationPorts,
     };
+    if (service.icmp) spec.icmp = service.icmp;
     if (spec.protocols.isEmpty() || spec.sourcePorts.isEmpty() || spec.destinationPorts.isEmpty()) continue;
-    const sameShape = narrowed.find(
-      (other) => !other.icmp && !spec.icmp && other.protocols.equals(spec.protocols) && other.sourcePorts.equals(spec.sourcePorts),
-    );
+    let sameShape: ServiceSpec | undefined;
+    if (!spec.icmp) {
+      for (const other of narrowed) {
+        if (!other.icmp && other.protocols.equals(spec.protocols) && other.sourcePorts.equals(spec.sourcePorts)) {
+          sameShape = other;
+          break;
+        }
+      }
+    }
     if (sameShape) sameShape.destinationPorts = sameShape.destinationPorts.union(spec.destinationPorts);
     else narrowed.push(spec);
   }
-  return narrowed.map((spec) => ({
-    sources: parts.sources,
-    destinations: parts.destinations,
-    protocols: spec.protocols,
-    sourcePorts: spec.sourcePorts,
-    destinationPorts: spec.destinationPorts,
-    ...(spec.icmp ? { icmp: spec.icmp } : {}),
-  }));
+  const boxes: MatchBox[] = new Array(narrowed.length);
+  for (let i = 0; i < narrowed.length; i++) {
+    const spec = narrowed[i]!;
+    const box: MatchBox = {
+      sources: parts.sources,
+      destinations: parts.destinations,
+      protocols: spec.protocols,
+      sourcePorts: spec.sourcePorts,
+      destinationPorts: spec.destinationPorts,
+    };
+    if (spec.icmp) box.icmp = spec.icmp;
+    boxes[i] = box;
+  }
+  return boxes;
+}
+
+// Protocol sets are immutable and few distinct ones occur, so their ported part is kept.
+const PORTED_PART = new WeakMap<ProtocolSet, ProtocolSet>();
+
+function portedOnly(protocols: ProtocolSet): ProtocolSet {
+  let part = PORTED_PART.get(protocols);
+  if (part === undefined) {
+    part = protocols.intersect(PORTED_PROTOCOLS);
+    PORTED_PART.set(protocols, part);
+  }
+  return part;
 }

@@ -22,7 +22,14 @@ const IGNORED_PREFIXES: readonly string[] = [
   'username', 'vpdn', 'vpn', 'vpn-addr-assign', 'vpn-sessiondb', 'wccp', 'webvpn', 'zone',
 ];
 
-const prefixWords = IGNORED_PREFIXES.map((prefix) => prefix.split(' '));
+// By first word, so a line is compared only with the prefixes it can match.
+const prefixesByFirstWord = new Map<string, string[][]>();
+for (const prefix of IGNORED_PREFIXES) {
+  const words = prefix.split(' ');
+  const group = prefixesByFirstWord.get(words[0]!) ?? [];
+  group.push(words);
+  prefixesByFirstWord.set(words[0]!, group);
+}
 
 export function isIgnoredCommand(tokens: readonly string[]): boolean {
   const [first] = tokens;
@@ -30,5 +37,6 @@ export function isIgnoredCommand(tokens: readonly string[]): boolean {
   // Lines of a captured session: "dal-dc-fw01# show running-config", a pager's "<--- More --->".
   if (/[#>]$/.test(first)) return true;
   if (first.startsWith('!') || first.startsWith(':') || first.startsWith('Cryptochecksum:')) return true;
-  return prefixWords.some((words) => words.every((word, index) => tokens[index] === word));
+  const candidates = prefixesByFirstWord.get(first);
+  return candidates !== undefined && candidates.some((words) => words.every((word, index) => tokens[index] === word));
 }

@@ -51,10 +51,31 @@ const HANDLERS: ReadonlyArray<readonly [string, Handler]> = [
   ['router', ignoreRouting],
 ];
 
-const handlerWords = HANDLERS.map(([prefix, handler]) => [prefix.split(' '), handler] as const);
+// Grouped by first word, in table order within a group, so a line is checked only against
+// the handlers it can match.
+const handlersByFirstWord = new Map<string, (readonly [string[], Handler])[]>();
+for (const [prefix, handler] of HANDLERS) {
+  const words = prefix.split(' ');
+  const group = handlersByFirstWord.get(words[0]!) ?? [];
+  group.push([words, handler]);
+  handlersByFirstWord.set(words[0]!, group);
+}
 
 function handlerFor(tokens: readonly string[]): Handler | undefined {
-  return handlerWords.find(([words]) => words.every((word, index) => tokens[index] === word))?.[1];
+  const first = tokens[0];
+  const group = first === undefined ? undefined : handlersByFirstWord.get(first);
+  if (group === undefined) return undefined;
+  for (const [words, handler] of group) {
+    let matches = true;
+    for (let index = 1; index < words.length; index++) {
+      if (tokens[index] !== words[index]) {
+        matches = false;
+        break;
+      }
+    }
+    if (matches) return handler;
+  }
+  return undefined;
 }
 
 /** First pass: every line read into raw structures, set aside, or reported. */

@@ -3,6 +3,7 @@ import type { ParseContext } from './context';
 import type { MemberRef, RawConfig, RawNetworkDef, RawServiceDef } from './raw-config';
 
 export function dedupeUncertainties(list: readonly Uncertainty[]): Uncertainty[] {
+  if (list.length < 2) return list.slice();
   const seen = new Set<string>();
   return list.filter((item) => {
     const key = `${item.kind}\u0000${item.name ?? ''}\u0000${item.reason}`;
@@ -30,11 +31,11 @@ export class ObjectResolver {
   }
 
   network(name: string): NetworkObject | undefined {
-    return this.resolveNetwork(name, []);
+    return this.networks.get(name) ?? this.resolveNetwork(name, []);
   }
 
   service(name: string): ServiceObject | undefined {
-    return this.resolveService(name, []);
+    return this.services.get(name) ?? this.resolveService(name, []);
   }
 
   /** What kind of thing a name is, for error messages about using it in the wrong place. */

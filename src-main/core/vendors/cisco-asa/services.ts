@@ -17,6 +17,18 @@ export function specOf(protocols: ProtocolSet): ServiceSpec {
 
 /** Protocol word to a set: `ip` is every protocol, `tcp-udp` both transports. */
 export function protocolSetOf(word: string): ProtocolSet | undefined {
+  // Sets are immutable: one per word spares building (and later intersecting) a new one per line.
+  let known = PROTOCOL_SETS.get(word);
+  if (known === undefined && !PROTOCOL_SETS.has(word)) {
+    known = readProtocolSet(word);
+    if (PROTOCOL_SETS.size < 4096) PROTOCOL_SETS.set(word, known);
+  }
+  return known;
+}
+
+const PROTOCOL_SETS = new Map<string, ProtocolSet | undefined>();
+
+function readProtocolSet(word: string): ProtocolSet | undefined {
   if (word.toLowerCase() === 'tcp-udp') return ProtocolSet.of(TCP, UDP);
   const protocol = lookupProtocol(word);
   if (protocol === undefined) return undefined;
