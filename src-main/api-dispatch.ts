@@ -1,4 +1,4 @@
-import { type ApiHandlers, type ApiName, type ApiResult, api, isApiName } from './api';
+import { type ApiHandlers, type ApiResult, api, isApiName } from './api';
 
 /**
  * Validates a call that arrived from the renderer and runs its handler. Everything from the
@@ -20,4 +20,3 @@ export async function dispatchApiCall(handlers: ApiHandlers, name: unknown, payl
   }
 }
 
-export type { ApiName };
