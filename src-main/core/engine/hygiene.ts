@@ -4,7 +4,6 @@ import type { FlowSpace } from '../net/index';
 import type { AuditContext } from './audit-context';
 import { referenceOf } from './describe';
 import type { FindingDraft } from './finding-draft';
-import { evaluateRules } from './rule-chain';
 import { spacesOfRule } from './rule-spaces';
 import { boundsOfRule, boundsOfSpace, boundsOverlap } from './space-bounds';
 
@@ -114,25 +113,42 @@ function shadowedOrRedundant(firewallName: string, list: RuleList, index: number
   if (rule.action === 'deny' && rule.logging) return undefined;
   if (effective.boxes().length > MAX_REDUNDANCY_BOXES) return undefined;
   // Rules whose bounds miss the remainder take nothing from it; the replay needs only the others.
-  const remainderBounds = boundsOfSpace(effective);
-  const later = list.rules.slice(index + 1).filter((other) => boundsOverlap(remainderBounds, boundsOfRule(other)));
-  const rest = evaluateRules(later, effective, { kind: 'default', id: `${list.name}#implicit`, action: 'deny', text: 'implicit deny' });
-  const sameFate = rest.unknown.isEmpty() && effective.isSubsetOf(rule.action === 'permit' ? rest.permitted : rest.denied);
-  if (!sameFate) return undefined;
+  const takers = sameFateTakers(list, index, effective);
+  if (!takers) return undefined;
   // Two copies of one rule: the later copy is reported as shadowed, so the first is not redundant as well.
-  const takenOverByShadowed = rest.decisions.some((decision) => {
-    if (decision.decider.kind !== 'rule') return false;
-    const later = list.rules.indexOf(decision.decider.rule);
-    return later > index && shadowing.at(later)?.effective.isEmpty() === true;
-  });
+  const takenOverByShadowed = takers.some((taker) => taker !== 'implicit deny' && shadowing.at(list.rules.indexOf(taker))?.effective.isEmpty() === true);
   if (takenOverByShadowed) return undefined;
-  const decidedBy = [...new Set(rest.decisions.map((decision) => (decision.decider.kind === 'rule' ? decision.decider.rule.id : decision.decider.text)))];
+  const decidedBy = takers.map((taker) => (taker === 'implicit deny' ? taker : taker.id));
   return {
     kind: 'redundant', severity: 'low', firewall: firewallName, rule: reference,
     title: `${rule.id} is redundant`,
     detail: `Without it, the traffic it decides would still be ${rule.action === 'permit' ? 'permitted' : 'denied'} by ${decidedBy.join(', ')}.`,
     remediation: `Remove ${rule.id}.`,
   };
+}
+
+/**
+ * Replays the rules after `index` on what the rule at `index` decides, as first match would
+ * without it. Returns the rules that would take that traffic with the same action, or
+ * undefined as soon as any of it would meet another action or an unresolved rule: that
+ * early stop is what keeps the check cheap on long lists.
+ */
+function sameFateTakers(list: RuleList, index: number, effective: FlowSpace): (Rule | 'implicit deny')[] | undefined {
+  const action = list.rules[index]!.action;
+  const remainderBounds = boundsOfSpace(effective);
+  const takers: (Rule | 'implicit deny')[] = [];
+  let remaining = effective;
+  for (const later of list.rules.slice(index + 1)) {
+    if (!later.enabled || !boundsOverlap(remainderBounds, boundsOfRule(later))) continue;
+    const { certain, uncertain } = spacesOfRule(later);
+    if (uncertain?.overlaps(remaining)) return undefined;
+    if (!certain.overlaps(remaining)) continue;
+    if (later.action !== action) return undefined;
+    takers.push(later);
+    remaining = remaining.subtract(certain);
+    if (remaining.isEmpty()) return takers;
+  }
+  return action === 'deny' ? [...takers, 'implicit deny'] : undefined;
 }
 
 /**
