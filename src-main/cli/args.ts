@@ -7,7 +7,7 @@ type Options = NonNullable<ParseArgsConfig['options']>;
  * node:util parseArgs with every command's shared flags and with its errors turned into
  * one readable line ("unknown option --jsn for wfos-audit matrix").
  */
-export function parseCommandArgs<T extends Options>(command: string, argv: readonly string[], options: T, allowPositionals = false) {
+function parseCommandArgs<T extends Options>(command: string, argv: readonly string[], options: T, allowPositionals = false) {
   try {
     return parseArgs({
       args: [...argv],
