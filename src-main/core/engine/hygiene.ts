@@ -1,11 +1,11 @@
 import type { Firewall, Rule, RuleList } from '../model/index';
 import { referencedObjectNames } from '../model/index';
-import type { FlowSpace } from '../net/index';
+import { boxesOverlap, type FlowSpace } from '../net/index';
 import type { AuditContext } from './audit-context';
 import { referenceOf } from './describe';
 import type { FindingDraft } from './finding-draft';
 import { spacesOfRule } from './rule-spaces';
-import { boundsOfRule, boundsOfSpace, boundsOverlap } from './space-bounds';
+import { boundsOfRule, boundsOfSpace, mayTouchAddresses, PackedRuleBounds } from './space-bounds';
 
 /**
  * Rules that can never match (shadowed) or whose removal changes nothing (redundant), among
@@ -36,8 +36,8 @@ export function hygieneFindings(context: AuditContext, firewallName: string, fir
 }
 
 function concernsWfos(context: AuditContext, rule: Rule): boolean {
-  const { certain } = spacesOfRule(rule);
-  return certain.projectSources().overlaps(context.wfosAddresses) || certain.projectDestinations().overlaps(context.wfosAddresses);
+  // The rule's own boxes answer exactly; they hold no empty box, so no FlowSpace is needed.
+  return mayTouchAddresses(boundsOfRule(rule), context.wfosAddresses) && rule.match.some((box) => box.sources.overlaps(context.wfosAddresses) || box.destinations.overlaps(context.wfosAddresses));
 }
 
 interface Shadowing {
@@ -46,6 +46,8 @@ interface Shadowing {
    * into it; undefined when that is too costly to compute exactly, in which case no claim is made.
    */
   at(index: number): { effective: FlowSpace; covering: Rule[] } | undefined;
+  /** The list's rule bounds, for scans that skip what cannot overlap. */
+  bounds(): PackedRuleBounds;
 }
 
 /**
@@ -61,18 +63,24 @@ const MAX_REDUNDANCY_BOXES = 8;
 /** Per list, computed on demand and remembered: redundancy checks ask about later rules too. */
 function shadowingOf(list: RuleList): Shadowing {
   const memo = new Map<number, { effective: FlowSpace; covering: Rule[] } | undefined>();
-  const decisive = new Set(list.rules.filter((rule) => rule.enabled && rule.unresolved.length === 0));
+  const rules = list.rules;
+  const decisive = rules.map((rule) => rule.enabled && rule.unresolved.length === 0);
+  let packed: PackedRuleBounds | undefined;
+  const bounds = () => (packed ??= new PackedRuleBounds(rules));
   return {
+    bounds,
     at(index) {
       if (memo.has(index)) return memo.get(index);
-      const rule = list.rules[index]!;
+      const table = bounds();
+      const rule = rules[index]!;
       const ruleSpace = spacesOfRule(rule).certain;
-      const bounds = boundsOfRule(rule);
+      const ruleBounds = boundsOfRule(rule);
       const overlapping: Rule[] = [];
-      for (let position = 0; position < index; position++) {
-        const other = list.rules[position]!;
-        if (decisive.has(other) && boundsOverlap(bounds, boundsOfRule(other)) && spacesOfRule(other).certain.overlaps(ruleSpace)) overlapping.push(other);
-        if (overlapping.length > MAX_OVERLAPPING_EARLIER) break;
+      for (let position = 0; position < index && overlapping.length <= MAX_OVERLAPPING_EARLIER; position++) {
+        if (!decisive[position] || !table.overlaps(position, ruleBounds)) continue;
+        const other = rules[position]!;
+        // The rules' own boxes hold the same packets as their spaces: no set needs building for a rule that misses.
+        if (other.match.some((mine) => rule.match.some((theirs) => boxesOverlap(mine, theirs)))) overlapping.push(other);
       }
       const known = overlapping.length <= MAX_OVERLAPPING_EARLIER ? exactRemainder(ruleSpace, overlapping) : undefined;
       memo.set(index, known);
@@ -88,11 +96,15 @@ function exactRemainder(ruleSpace: FlowSpace, overlapping: readonly Rule[]): { e
     const earlierSpace = spacesOfRule(earlier).certain;
     if (!effective.overlaps(earlierSpace)) continue;
     covering.push(earlier);
-    effective = effective.subtract(earlierSpace);
+    // Pieces are merged only when they pile up: most remainders shrink to nothing anyway.
+    effective = effective.subtractUnmerged(earlierSpace);
     if (effective.isEmpty()) break;
-    if (effective.boxes().length > MAX_REMAINING_BOXES) return undefined;
+    if (effective.boxes().length > MAX_REMAINING_BOXES) {
+      effective = effective.compact();
+      if (effective.boxes().length > MAX_REMAINING_BOXES) return undefined;
+    }
   }
-  return { effective, covering };
+  return { effective: effective.compact(), covering };
 }
 
 function shadowedOrRedundant(firewallName: string, list: RuleList, index: number, rule: Rule, shadowing: Shadowing): FindingDraft | undefined {
@@ -113,7 +125,7 @@ function shadowedOrRedundant(firewallName: string, list: RuleList, index: number
   if (rule.action === 'deny' && rule.logging) return undefined;
   if (effective.boxes().length > MAX_REDUNDANCY_BOXES) return undefined;
   // Rules whose bounds miss the remainder take nothing from it; the replay needs only the others.
-  const takers = sameFateTakers(list, index, effective);
+  const takers = sameFateTakers(list, index, effective, shadowing.bounds());
   if (!takers) return undefined;
   // Two copies of one rule: the later copy is reported as shadowed, so the first is not redundant as well.
   const takenOverByShadowed = takers.some((taker) => taker !== 'implicit deny' && shadowing.at(list.rules.indexOf(taker))?.effective.isEmpty() === true);
@@ -133,20 +145,23 @@ function shadowedOrRedundant(firewallName: string, list: RuleList, index: number
  * undefined as soon as any of it would meet another action or an unresolved rule: that
  * early stop is what keeps the check cheap on long lists.
  */
-function sameFateTakers(list: RuleList, index: number, effective: FlowSpace): (Rule | 'implicit deny')[] | undefined {
-  const action = list.rules[index]!.action;
+function sameFateTakers(list: RuleList, index: number, effective: FlowSpace, bounds: PackedRuleBounds): (Rule | 'implicit deny')[] | undefined {
+  const rules = list.rules;
+  const action = rules[index]!.action;
   const remainderBounds = boundsOfSpace(effective);
   const takers: (Rule | 'implicit deny')[] = [];
   let remaining = effective;
-  for (const later of list.rules.slice(index + 1)) {
-    if (!later.enabled || !boundsOverlap(remainderBounds, boundsOfRule(later))) continue;
+  for (let position = index + 1; position < rules.length; position++) {
+    const later = rules[position]!;
+    if (!later.enabled || !bounds.overlaps(position, remainderBounds)) continue;
     const { certain, uncertain } = spacesOfRule(later);
     if (uncertain?.overlaps(remaining)) return undefined;
     if (!certain.overlaps(remaining)) continue;
     if (later.action !== action) return undefined;
     takers.push(later);
-    remaining = remaining.subtract(certain);
+    remaining = remaining.subtractUnmerged(certain);
     if (remaining.isEmpty()) return takers;
+    if (remaining.boxes().length > MAX_REMAINING_BOXES) remaining = remaining.compact();
   }
   return action === 'deny' ? [...takers, 'implicit deny'] : undefined;
 }

@@ -7,6 +7,7 @@ import type { FindingDraft } from './finding-draft';
 import type { AuditContext } from './audit-context';
 import { countAddresses, countPorts } from './quantities';
 import { spacesOfRule } from './rule-spaces';
+import { boundsOfRule, mayTouchAddresses } from './space-bounds';
 import { tightenedRuleText } from './remediation';
 
 interface RuleShape {
@@ -39,6 +40,8 @@ export function overPermissiveFindings(context: AuditContext, firewallName: stri
   );
   for (const rule of rules) {
     if (!rule.enabled || rule.action !== 'permit') continue;
+    // Bounds first: most rules of a large firewall are nowhere near a WFOS server.
+    if (!mayTouchAddresses(boundsOfRule(rule), wfos)) continue;
     const { certain } = spacesOfRule(rule);
     const relevant = certain.intersect(touchingWfos);
     if (relevant.isEmpty()) continue;

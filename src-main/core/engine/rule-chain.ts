@@ -1,6 +1,7 @@
 import type { Rule } from '../model/index';
 import { FlowSpace } from '../net/index';
 import { spacesOfRule } from './rule-spaces';
+import { boundsOfRule, boundsOfSpace, boundsOverlap } from './space-bounds';
 import type { Decider, Decision, Outcome } from './verdict';
 
 /**
@@ -17,8 +18,11 @@ export function evaluateRules(rules: readonly Rule[], space: FlowSpace, fallThro
   const unknownReasons: string[] = [];
   const inactiveMatches: Outcome['inactiveMatches'] = [];
 
+  // Most rules of a long list are nowhere near the flow: their bounds say so without building their sets.
+  let remainingBounds = boundsOfSpace(remaining);
   for (const rule of rules) {
     if (remaining.isEmpty()) break;
+    if (!boundsOverlap(remainingBounds, boundsOfRule(rule))) continue;
     const { certain, uncertain } = spacesOfRule(rule);
     if (!rule.enabled) {
       const would = remaining.intersect(certain);
@@ -31,6 +35,7 @@ export function evaluateRules(rules: readonly Rule[], space: FlowSpace, fallThro
       if (rule.action === 'permit') permitted = permitted.union(taken);
       else denied = denied.union(taken);
       remaining = remaining.subtract(taken);
+      remainingBounds = boundsOfSpace(remaining);
     }
     if (uncertain && !remaining.isEmpty()) {
       const unsure = remaining.intersect(uncertain);
@@ -38,6 +43,7 @@ export function evaluateRules(rules: readonly Rule[], space: FlowSpace, fallThro
         unknown = unknown.union(unsure);
         unknownReasons.push(...rule.unresolved.map((item) => `${rule.id} (line ${'line' in rule.ref ? rule.ref.line : rule.ref.row}): ${item.reason}`));
         remaining = remaining.subtract(unsure);
+        remainingBounds = boundsOfSpace(remaining);
       }
     }
   }

@@ -1,6 +1,5 @@
 import type { Rule } from '../model/index';
-import type { AddressSet, FlowSpace } from '../net/index';
-import { spacesOfRule } from './rule-spaces';
+import type { AddressSet, FlowBox, FlowSpace } from '../net/index';
 
 /**
  * The smallest numeric box around a space: first and last IPv4 source and destination,
@@ -19,22 +18,47 @@ export interface SpaceBounds {
   portHigh: number;
 }
 
-function addressRange(set: AddressSet): [number, number] {
-  if (!set.v6().isEmpty()) return [0, Number.POSITIVE_INFINITY];
-  const v4 = set.v4();
-  return v4.isEmpty() ? [1, 0] : [Number(v4.min()!), Number(v4.max()!)];
+function addressLow(set: AddressSet): number {
+  if (!set.v6().isEmpty()) return 0;
+  const low = set.v4().min();
+  return low === undefined ? Number.POSITIVE_INFINITY : Number(low);
 }
 
-function numberRange(ranges: readonly (readonly [number, number])[]): [number, number] {
-  return ranges.length === 0 ? [1, 0] : [ranges[0]![0], ranges[ranges.length - 1]![1]];
+function addressHigh(set: AddressSet): number {
+  if (!set.v6().isEmpty()) return Number.POSITIVE_INFINITY;
+  const high = set.v4().max();
+  return high === undefined ? Number.NEGATIVE_INFINITY : Number(high);
+}
+
+/**
+ * Read straight off the boxes, without building a FlowSpace: list scans need the bounds of
+ * every rule, and most rules are never looked at more closely.
+ */
+export function boundsOfBoxes(boxes: readonly FlowBox[]): SpaceBounds {
+  // Starts inverted, so a space with no packet overlaps nothing.
+  const bounds: SpaceBounds = {
+    sourceLow: Infinity, sourceHigh: -Infinity, destinationLow: Infinity, destinationHigh: -Infinity,
+    protocolLow: Infinity, protocolHigh: -Infinity, portLow: Infinity, portHigh: -Infinity,
+  };
+  for (const box of boxes) {
+    const protocols = box.protocols.ranges();
+    const ports = box.destinationPorts.ranges();
+    // A box empty in any dimension holds no packet and must not widen the bounds.
+    if (protocols.length === 0 || ports.length === 0 || box.sourcePorts.isEmpty() || box.sources.isEmpty() || box.destinations.isEmpty()) continue;
+    bounds.sourceLow = Math.min(bounds.sourceLow, addressLow(box.sources));
+    bounds.sourceHigh = Math.max(bounds.sourceHigh, addressHigh(box.sources));
+    bounds.destinationLow = Math.min(bounds.destinationLow, addressLow(box.destinations));
+    bounds.destinationHigh = Math.max(bounds.destinationHigh, addressHigh(box.destinations));
+    bounds.protocolLow = Math.min(bounds.protocolLow, protocols[0]![0]);
+    bounds.protocolHigh = Math.max(bounds.protocolHigh, protocols[protocols.length - 1]![1]);
+    bounds.portLow = Math.min(bounds.portLow, ports[0]![0]);
+    bounds.portHigh = Math.max(bounds.portHigh, ports[ports.length - 1]![1]);
+  }
+  return bounds;
 }
 
 export function boundsOfSpace(space: FlowSpace): SpaceBounds {
-  const [sourceLow, sourceHigh] = addressRange(space.projectSources());
-  const [destinationLow, destinationHigh] = addressRange(space.projectDestinations());
-  const [protocolLow, protocolHigh] = numberRange(space.projectProtocols().ranges());
-  const [portLow, portHigh] = numberRange(space.projectDestinationPorts().ranges());
-  return { sourceLow, sourceHigh, destinationLow, destinationHigh, protocolLow, protocolHigh, portLow, portHigh };
+  return boundsOfBoxes(space.boxes());
 }
 
 const ruleBounds = new WeakMap<Rule, SpaceBounds>();
@@ -43,8 +67,8 @@ const ruleBounds = new WeakMap<Rule, SpaceBounds>();
 export function boundsOfRule(rule: Rule): SpaceBounds {
   let bounds = ruleBounds.get(rule);
   if (!bounds) {
-    const { certain, uncertain } = spacesOfRule(rule);
-    ruleBounds.set(rule, (bounds = boundsOfSpace(uncertain ? certain.union(uncertain) : certain)));
+    bounds = boundsOfBoxes(rule.mayMatch ? [...rule.match, ...rule.mayMatch] : rule.match);
+    ruleBounds.set(rule, bounds);
   }
   return bounds;
 }
@@ -56,4 +80,54 @@ export function boundsOverlap(a: SpaceBounds, b: SpaceBounds): boolean {
     a.protocolLow <= b.protocolHigh && b.protocolLow <= a.protocolHigh &&
     a.portLow <= b.portHigh && b.portLow <= a.portHigh
   );
+}
+
+const addressBounds = new WeakMap<AddressSet, { low: number; high: number }>();
+
+/** Whether a space with these bounds may have sources or destinations among `addresses`. */
+export function mayTouchAddresses(bounds: SpaceBounds, addresses: AddressSet): boolean {
+  let range = addressBounds.get(addresses);
+  if (!range) addressBounds.set(addresses, (range = { low: addressLow(addresses), high: addressHigh(addresses) }));
+  return (
+    (bounds.sourceLow <= range.high && range.low <= bounds.sourceHigh) ||
+    (bounds.destinationLow <= range.high && range.low <= bounds.destinationHigh)
+  );
+}
+
+const FIELDS = 8;
+
+/**
+ * The bounds of every rule of a list packed into one typed array: the shadowing scan compares
+ * each rule with every rule above it, and millions of those comparisons must stay a few
+ * number reads each, with no lookups or objects in between.
+ */
+export class PackedRuleBounds {
+  private readonly values: Float64Array;
+
+  constructor(rules: readonly Rule[]) {
+    this.values = new Float64Array(rules.length * FIELDS);
+    rules.forEach((rule, index) => {
+      const bounds = boundsOfRule(rule);
+      const at = index * FIELDS;
+      this.values[at] = bounds.sourceLow;
+      this.values[at + 1] = bounds.sourceHigh;
+      this.values[at + 2] = bounds.destinationLow;
+      this.values[at + 3] = bounds.destinationHigh;
+      this.values[at + 4] = bounds.protocolLow;
+      this.values[at + 5] = bounds.protocolHigh;
+      this.values[at + 6] = bounds.portLow;
+      this.values[at + 7] = bounds.portHigh;
+    });
+  }
+
+  overlaps(index: number, bounds: SpaceBounds): boolean {
+    const values = this.values;
+    const at = index * FIELDS;
+    return (
+      values[at]! <= bounds.sourceHigh && bounds.sourceLow <= values[at + 1]! &&
+      values[at + 2]! <= bounds.destinationHigh && bounds.destinationLow <= values[at + 3]! &&
+      values[at + 4]! <= bounds.protocolHigh && bounds.protocolLow <= values[at + 5]! &&
+      values[at + 6]! <= bounds.portHigh && bounds.portLow <= values[at + 7]!
+    );
+  }
 }

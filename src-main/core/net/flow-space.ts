@@ -102,6 +102,28 @@ export class FlowSpace {
     return changed ? FlowSpace.wrap(coalesceBoxes(kept, fresh)) : this;
   }
 
+  /**
+   * The same packets as `subtract`, left in the pieces the cut made. A chain of subtractions
+   * whose end result is all that is kept merges once at the end (`compact`), not at each step.
+   */
+  subtractUnmerged(other: FlowSpace): FlowSpace {
+    if (other === this) return FlowSpace.EMPTY;
+    if (other.parts.length === 0 || this.parts.length === 0) return this;
+    const kept: FlowBox[] = [];
+    let changed = false;
+    for (const mine of this.parts) {
+      const pieces = subtractAll(mine, other.parts);
+      if (pieces.length !== 1 || pieces[0] !== mine) changed = true;
+      for (const piece of pieces) kept.push(piece);
+    }
+    return changed ? FlowSpace.wrap(kept) : this;
+  }
+
+  /** The same packets in as few boxes as merging finds. */
+  compact(): FlowSpace {
+    return this.parts.length < 2 ? this : FlowSpace.wrap(coalesceBoxes(this.parts));
+  }
+
   overlaps(other: FlowSpace): boolean {
     return this.parts.some((mine) => other.parts.some((theirs) => boxesOverlap(mine, theirs)));
   }

@@ -131,6 +131,24 @@ describe('FlowSpace against packet-by-packet enumeration', () => {
     );
   });
 
+  it('an unmerged chain of subtractions holds the same packets, and compact() merges it', () => {
+    fc.assert(
+      fc.property(modelledSpace, fc.array(modelledSpace, { maxLength: 4 }), (start, cuts) => {
+        let space = start.space;
+        let model = start.model;
+        for (const cut of cuts) {
+          space = space.subtractUnmerged(cut.space);
+          model = combine(model, cut.model, (x, y) => x & (1 - y));
+          expectSameModel(modelOf(space), model);
+        }
+        const compacted = space.compact();
+        expectSameModel(modelOf(compacted), model);
+        expectCoalesced(compacted);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('results are coalesced', () => {
     fc.assert(
       fc.property(modelledSpace, modelledSpace, (a, b) => {
