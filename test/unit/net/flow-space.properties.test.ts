@@ -135,7 +135,7 @@ describe('FlowSpace against packet-by-packet enumeration', () => {
     fc.assert(
       fc.property(modelledSpace, fc.array(modelledSpace, { maxLength: 4 }), (start, cuts) => {
         let space = start.space;
-        let model = start.model;
+        let model: Model = start.model;
         for (const cut of cuts) {
           space = space.subtractUnmerged(cut.space);
           model = combine(model, cut.model, (x, y) => x & (1 - y));
