@@ -16,7 +16,8 @@ import type { InlineConfig } from 'vite';
 const root = fileURLToPath(new URL('.', import.meta.url));
 const outDir = `${root}out`;
 
-const nodeBundle: BuildOptions = {
+/** How Node-side code is bundled for the app; the bench builds its phases the same way. */
+export const nodeBundle: BuildOptions = {
   bundle: true,
   platform: 'node',
   format: 'cjs',

@@ -1,9 +1,36 @@
+import { build } from 'esbuild';
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { nodeBundle } from '../../electron.config';
 import type { PhaseName, PhaseReport } from './measure-phase';
 
-const PHASE_SCRIPT = fileURLToPath(new URL('./measure-phase.ts', import.meta.url));
+const PHASE_SOURCE = fileURLToPath(new URL('./measure-phase.ts', import.meta.url));
+let phaseScript: Promise<string> | undefined;
+
+/**
+ * The phase script bundled the way the app's main process is, so the bench times the code as
+ * it ships rather than as tsx compiles it on the fly (tsx keeps every function's name, which
+ * costs a property definition for each closure made). ESM, for the script's top-level await.
+ */
+function bundledPhaseScript(): Promise<string> {
+  phaseScript ??= (async () => {
+    const outfile = join(mkdtempSync(join(tmpdir(), 'wfos-bench-phase-')), 'measure-phase.mjs');
+    await build({
+      ...nodeBundle,
+      entryPoints: [PHASE_SOURCE],
+      outfile,
+      format: 'esm',
+      sourcemap: false,
+      // Bundled CommonJS packages still call require() for Node built-ins.
+      banner: { js: "import { createRequire as wfosCreateRequire } from 'node:module'; const require = wfosCreateRequire(import.meta.url);" },
+    });
+    return outfile;
+  })();
+  return phaseScript;
+}
 
 export type PhaseOutcome =
   | (PhaseReport & { timedOut?: false })
@@ -28,12 +55,12 @@ function highWaterMark(pid: number): number | undefined {
 }
 
 /**
- * Runs one phase in a fresh `node --import tsx` process: each gets its own RSS high-water
- * mark and a cold start, as the command line has. `--expose-gc` lets the child weigh what it
+ * Runs one phase in a fresh Node process: each gets its own RSS high-water mark and a cold
+ * start, as the app and the command line have. `--expose-gc` lets the child weigh what it
  * keeps after a full collection.
  */
-export function runPhase(repoRoot: string, request: PhaseRequest): Promise<PhaseOutcome> {
-  const args = ['--expose-gc', '--import', 'tsx', PHASE_SCRIPT, request.phase, request.configPath, request.sitePath, String(request.repeats)];
+export async function runPhase(repoRoot: string, request: PhaseRequest): Promise<PhaseOutcome> {
+  const args = ['--expose-gc', await bundledPhaseScript(), request.phase, request.configPath, request.sitePath, String(request.repeats)];
   const child = spawn(process.execPath, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';

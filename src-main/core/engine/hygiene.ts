@@ -173,11 +173,20 @@ function sameFateTakers(list: RuleList, index: number, effective: FlowSpace, bou
 function unusedObjects(firewallName: string, firewall: Firewall): FindingDraft[] {
   const used = referencedObjectNames(firewall);
   const objects = [...firewall.objects.networks, ...firewall.objects.services];
+  // Which groups name each object, built once: asking every group about every object is quadratic.
+  const groupsNaming = new Map<string, string[]>();
+  for (const group of objects) {
+    for (const member of new Set(group.members)) {
+      const names = groupsNaming.get(member);
+      if (names) names.push(group.name);
+      else groupsNaming.set(member, [group.name]);
+    }
+  }
   return objects
     .filter((object) => object.kind !== 'name' && !used.has(object.name))
     .map((object) => {
       // Only unused groups can name an unused object; they have to go first.
-      const groups = objects.filter((group) => group.members.includes(object.name)).map((group) => group.name);
+      const groups = groupsNaming.get(object.name) ?? [];
       const where = 'line' in object.ref ? `line ${object.ref.line}` : `row ${object.ref.row}`;
       return {
         kind: 'unused-object', severity: 'info' as const, firewall: firewallName,

@@ -20,14 +20,12 @@ export interface SpaceBounds {
 
 function addressLow(set: AddressSet): number {
   if (!set.v6().isEmpty()) return 0;
-  const low = set.v4().min();
-  return low === undefined ? Number.POSITIVE_INFINITY : Number(low);
+  return set.v4Numbers().min() ?? Number.POSITIVE_INFINITY;
 }
 
 function addressHigh(set: AddressSet): number {
   if (!set.v6().isEmpty()) return Number.POSITIVE_INFINITY;
-  const high = set.v4().max();
-  return high === undefined ? Number.NEGATIVE_INFINITY : Number(high);
+  return set.v4Numbers().max() ?? Number.NEGATIVE_INFINITY;
 }
 
 /**

@@ -59,14 +59,20 @@ export function referencedObjectNames(firewall: Firewall): Set<string> {
     membersOf.set(object.name, object.members);
   }
   const seen = new Set<string>();
-  const pending = [
-    ...firewall.ruleLists.flatMap((list) => list.rules.flatMap((rule) => rule.referencedObjects)),
-    ...firewall.nat.flatMap((nat) => [...(nat.objectName !== undefined ? [nat.objectName] : []), ...nat.referencedObjects]),
-  ];
-  for (let name = pending.pop(); name !== undefined; name = pending.pop()) {
-    if (seen.has(name)) continue;
-    seen.add(name);
-    pending.push(...(membersOf.get(name) ?? []));
+  const visit = (name: string): void => {
+    if (seen.has(name)) return;
+    // Depth-first with an explicit stack: groups nest, and a large file has tens of thousands of names.
+    const pending = [name];
+    for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+      if (seen.has(next)) continue;
+      seen.add(next);
+      for (const member of membersOf.get(next) ?? []) pending.push(member);
+    }
+  };
+  for (const list of firewall.ruleLists) for (const rule of list.rules) for (const name of rule.referencedObjects) visit(name);
+  for (const nat of firewall.nat) {
+    if (nat.objectName !== undefined) visit(nat.objectName);
+    for (const name of nat.referencedObjects) visit(name);
   }
   return seen;
 }

@@ -1,6 +1,7 @@
 import { cidrRun, parseAddressList, rangeRun, type AddressRun } from './address-text';
 import { cidrCover, exactCidrLength } from './cidr';
 import { IntervalSet } from './interval-set';
+import { Ipv4Set } from './ipv4-set';
 import {
   AddressParseError,
   FAMILY_BITS,
@@ -12,21 +13,21 @@ import {
 
 export { AddressParseError, type IpFamily };
 
-const ALL_V4 = IntervalSet.of(0n, FAMILY_MAX.ipv4);
 const ALL_V6 = IntervalSet.of(0n, FAMILY_MAX.ipv6);
 
 /**
  * Immutable set of IPv4 and IPv6 addresses. The two families are separate number lines:
- * an IPv4 address never equals an IPv6 one, IPv4-mapped IPv6 addresses included.
+ * an IPv4 address never equals an IPv6 one, IPv4-mapped IPv6 addresses included. IPv4 is
+ * kept as numbers (Ipv4Set), IPv6 as bigints.
  */
 export class AddressSet {
-  private static readonly EMPTY = new AddressSet(IntervalSet.empty(), IntervalSet.empty());
-  private static readonly ANY = new AddressSet(ALL_V4, ALL_V6);
-  private static readonly ANY_V4 = new AddressSet(ALL_V4, IntervalSet.empty());
-  private static readonly ANY_V6 = new AddressSet(IntervalSet.empty(), ALL_V6);
+  private static readonly EMPTY = new AddressSet(Ipv4Set.empty(), IntervalSet.empty());
+  private static readonly ANY = new AddressSet(Ipv4Set.all(), ALL_V6);
+  private static readonly ANY_V4 = new AddressSet(Ipv4Set.all(), IntervalSet.empty());
+  private static readonly ANY_V6 = new AddressSet(Ipv4Set.empty(), ALL_V6);
 
   private constructor(
-    private readonly v4Part: IntervalSet,
+    private readonly v4Part: Ipv4Set,
     private readonly v6Part: IntervalSet,
   ) {}
 
@@ -72,16 +73,20 @@ export class AddressSet {
         throw new RangeError(`${family} values must lie in 0-${FAMILY_MAX[family]}`);
       }
     }
-    return AddressSet.wrap(v4, v6);
+    return AddressSet.wrap(Ipv4Set.fromIntervalSet(v4), v6);
   }
 
   private static fromRuns(runs: readonly AddressRun[]): AddressSet {
-    const v4 = runs.filter((run) => run.family === 'ipv4').map((run) => [run.low, run.high] as const);
-    const v6 = runs.filter((run) => run.family === 'ipv6').map((run) => [run.low, run.high] as const);
-    return AddressSet.wrap(IntervalSet.fromIntervals(v4), IntervalSet.fromIntervals(v6));
+    const v4: (readonly [number, number])[] = [];
+    const v6: (readonly [bigint, bigint])[] = [];
+    for (const run of runs) {
+      if (run.family === 'ipv4') v4.push([Number(run.low), Number(run.high)]);
+      else v6.push([run.low, run.high]);
+    }
+    return AddressSet.wrap(Ipv4Set.fromRanges(v4), v6.length === 0 ? IntervalSet.empty() : IntervalSet.fromIntervals(v6));
   }
 
-  private static wrap(v4: IntervalSet, v6: IntervalSet): AddressSet {
+  private static wrap(v4: Ipv4Set, v6: IntervalSet): AddressSet {
     if (v4.isEmpty() && v6.isEmpty()) return AddressSet.EMPTY;
     return new AddressSet(v4, v6);
   }
@@ -99,7 +104,7 @@ export class AddressSet {
   }
 
   /** Hands back an operand when nothing changed, keeping "unchanged" a cheap identity test upstream. */
-  private combine(other: AddressSet, v4: IntervalSet, v6: IntervalSet): AddressSet {
+  private combine(other: AddressSet, v4: Ipv4Set, v6: IntervalSet): AddressSet {
     if (v4 === this.v4Part && v6 === this.v6Part) return this;
     if (v4 === other.v4Part && v6 === other.v6Part) return other;
     return AddressSet.wrap(v4, v6);
@@ -128,11 +133,11 @@ export class AddressSet {
   }
 
   size(): { v4: bigint; v6: bigint } {
-    return { v4: this.v4Part.size(), v6: this.v6Part.size() };
+    return { v4: BigInt(this.v4Part.size()), v6: this.v6Part.size() };
   }
 
   isAnyV4(): boolean {
-    return this.v4Part.equals(ALL_V4);
+    return this.v4Part.isAll();
   }
 
   isAnyV6(): boolean {
@@ -140,6 +145,11 @@ export class AddressSet {
   }
 
   v4(): IntervalSet {
+    return this.v4Part.toIntervalSet();
+  }
+
+  /** The IPv4 part as numbers: what hot paths (bounds, hashing) should read. */
+  v4Numbers(): Ipv4Set {
     return this.v4Part;
   }
 
@@ -148,7 +158,7 @@ export class AddressSet {
   }
 
   family(family: IpFamily): IntervalSet {
-    return family === 'ipv4' ? this.v4Part : this.v6Part;
+    return family === 'ipv4' ? this.v4Part.toIntervalSet() : this.v6Part;
   }
 
   /** Fewest CIDR blocks that cover the set exactly, IPv4 first, each with its prefix length. */
@@ -171,7 +181,7 @@ export class AddressSet {
     const items: string[] = [];
     for (const family of ['ipv4', 'ipv6'] as const) {
       const set = this.family(family);
-      if (set.equals(family === 'ipv4' ? ALL_V4 : ALL_V6)) {
+      if (family === 'ipv4' ? this.v4Part.isAll() : set.equals(ALL_V6)) {
         items.push(family === 'ipv4' ? 'any4' : 'any6');
         continue;
       }

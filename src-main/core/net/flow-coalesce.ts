@@ -36,15 +36,19 @@ function setHash(box: FlowBox, dimension: Dimension): number {
   if (hash === undefined) {
     if (dimension === 'sources' || dimension === 'destinations') {
       const addresses = set as AddressSet;
-      hash = intervalHash(intervalHash(0x2545f491, addresses.v4()) ^ 0x6a09e667, addresses.v6());
+      hash = intervalHash(rangesHash(0x2545f491, addresses.v4Numbers().ranges()) ^ 0x6a09e667, addresses.v6());
     } else {
-      hash = 0x3c6ef372;
-      for (const [low, high] of (set as { ranges(): readonly (readonly [number, number])[] }).ranges()) {
-        hash = mix(mix(hash, low), high);
-      }
+      hash = rangesHash(0x3c6ef372, (set as { ranges(): readonly (readonly [number, number])[] }).ranges());
     }
     setHashes.set(set, hash);
   }
+  return hash;
+}
+
+function rangesHash(seed: number, ranges: readonly (readonly [number, number])[]): number {
+  let hash = seed;
+  // IPv4 addresses reach 2^32 - 1: `| 0` keeps their low 32 bits, which is all of them.
+  for (const [low, high] of ranges) hash = mix(mix(hash, low | 0), high | 0);
   return hash;
 }
 

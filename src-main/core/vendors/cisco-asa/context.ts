@@ -47,7 +47,7 @@ export class ParseContext {
   finish(lines: readonly ConfigLine[]): { diagnostics: Diagnostic[]; stats: ParseStats } {
     const stats: ParseStats = { lines: lines.length, blank: 0, understood: 0, ignored: 0, notUnderstood: 0 };
     for (const line of lines) {
-      if (line.tokens.length === 0) {
+      if (line.blank) {
         stats.blank++;
         continue;
       }

@@ -1,15 +1,64 @@
-/** One physical line of the configuration, with what the parser needs to split it further. */
-export interface ConfigLine {
-  /** 1-based. */
-  number: number;
-  /**
-   * As written, without the line ending, trailing blanks or pager residue a captured session
-   * left in it: what the firewall's own `show running-config` line is.
-   */
-  text: string;
+/**
+ * One physical line of the configuration, with what the parser needs to split it further.
+ * Words are split when first asked for: most lines are read once, and words kept for every
+ * line of a large configuration until the parse ends cost more to keep than to split again.
+ */
+export class ConfigLine {
+  private words: string[] | undefined;
+
+  constructor(
+    /** 1-based. */
+    readonly number: number,
+    /**
+     * As written, without the line ending, trailing blanks or pager residue a captured session
+     * left in it: what the firewall's own `show running-config` line is.
+     */
+    readonly text: string,
+  ) {}
+
   /** Whitespace-separated words; empty for blank lines. */
-  tokens: string[];
-  indented: boolean;
+  get tokens(): string[] {
+    if (this.words === undefined) {
+      const trimmed = this.text.trimStart();
+      this.words = trimmed === '' ? [] : splitWords(trimmed);
+    }
+    return this.words;
+  }
+
+  /** The first word, without splitting the rest (the same as `tokens[0] ?? ''`). */
+  get firstWord(): string {
+    if (this.words !== undefined) return this.words[0] ?? '';
+    const text = this.text;
+    let start = 0;
+    while (start < text.length && isAsciiBlank(text.charCodeAt(start))) start++;
+    let end = start;
+    for (; end < text.length; end++) {
+      const code = text.charCodeAt(end);
+      if (isAsciiBlank(code)) break;
+      // Control characters and Unicode blanks: leave those lines to the full split.
+      if (code < 32 || code >= 127) return this.tokens[0] ?? '';
+    }
+    return text.slice(start, end);
+  }
+
+  get blank(): boolean {
+    return this.text.length === 0;
+  }
+
+  get indented(): boolean {
+    const first = this.text.charCodeAt(0);
+    if (first > 32 && first < 127) return false;
+    return !this.blank && this.text.trimStart().length !== this.text.length;
+  }
+
+  /** Lets the words go once the line has been read; asking again splits it again. */
+  forgetTokens(): void {
+    this.words = undefined;
+  }
+}
+
+function isAsciiBlank(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13);
 }
 
 /** A top-level command with the indented lines that belong to it (interface, object, ...). */
@@ -31,14 +80,7 @@ export function readLines(text: string): ConfigLine[] {
   for (let index = 0; index < rawLines.length; index++) {
     const raw = rawLines[index]!;
     // trimEnd() strips exactly what /\s+$/ does.
-    const cleaned = (raw.includes('<--- More --->') ? raw.replace(PAGER_RESIDUE, '') : raw).trimEnd();
-    const trimmed = cleaned.trimStart();
-    lines[index] = {
-      number: index + 1,
-      text: cleaned,
-      tokens: trimmed === '' ? [] : splitWords(trimmed),
-      indented: trimmed !== '' && trimmed.length !== cleaned.length,
-    };
+    lines[index] = new ConfigLine(index + 1, (raw.includes('<--- More --->') ? raw.replace(PAGER_RESIDUE, '') : raw).trimEnd());
   }
   return lines;
 }
@@ -73,7 +115,7 @@ export function groupCommands(lines: readonly ConfigLine[]): { commands: ConfigC
   const blank: ConfigLine[] = [];
   let current: ConfigCommand | undefined;
   for (const line of lines) {
-    if (line.tokens.length === 0) {
+    if (line.blank) {
       blank.push(line);
       continue;
     }

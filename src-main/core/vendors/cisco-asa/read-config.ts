@@ -61,10 +61,12 @@ for (const [prefix, handler] of HANDLERS) {
   handlersByFirstWord.set(words[0]!, group);
 }
 
-function handlerFor(tokens: readonly string[]): Handler | undefined {
-  const first = tokens[0];
-  const group = first === undefined ? undefined : handlersByFirstWord.get(first);
+function handlerFor(line: ConfigLine): Handler | undefined {
+  const group = handlersByFirstWord.get(line.firstWord);
   if (group === undefined) return undefined;
+  // One-word commands (access-list, the bulk of a large file) are known without splitting the line.
+  if (group.length === 1 && group[0]![0].length === 1) return group[0]![1];
+  const tokens = line.tokens;
   for (const [words, handler] of group) {
     let matches = true;
     for (let index = 1; index < words.length; index++) {
@@ -85,7 +87,7 @@ export function readConfig(text: string, file: string): { raw: RawConfig; ctx: P
   const raw = emptyRawConfig();
   const { commands } = groupCommands(lines);
   for (const command of commands) {
-    const handler = handlerFor(command.head.tokens);
+    const handler = handlerFor(command.head);
     if (handler) {
       handler(command, { ctx, raw });
     } else if (isIgnoredCommand(command.head.tokens)) {
