@@ -1,4 +1,4 @@
-import type { Firewall, Rule, RuleList } from '../model/index';
+import type { Firewall, MatchBox, Rule, RuleList } from '../model/index';
 import { referencedObjectNames } from '../model/index';
 import { boxesOverlap, type FlowSpace } from '../net/index';
 import type { AuditContext } from './audit-context';
@@ -64,7 +64,7 @@ const MAX_REDUNDANCY_BOXES = 8;
 function shadowingOf(list: RuleList): Shadowing {
   const memo = new Map<number, { effective: FlowSpace; covering: Rule[] } | undefined>();
   const rules = list.rules;
-  const decisive = rules.map((rule) => rule.enabled && rule.unresolved.length === 0);
+  const decisive = Uint8Array.from(rules, (rule) => (rule.enabled && rule.unresolved.length === 0 ? 1 : 0));
   let packed: PackedRuleBounds | undefined;
   const bounds = () => (packed ??= new PackedRuleBounds(rules));
   return {
@@ -79,14 +79,22 @@ function shadowingOf(list: RuleList): Shadowing {
       for (let position = 0; position < index && overlapping.length <= MAX_OVERLAPPING_EARLIER; position++) {
         if (!decisive[position] || !table.overlaps(position, ruleBounds)) continue;
         const other = rules[position]!;
-        // The rules' own boxes hold the same packets as their spaces: no set needs building for a rule that misses.
-        if (other.match.some((mine) => rule.match.some((theirs) => boxesOverlap(mine, theirs)))) overlapping.push(other);
+        if (matchesOverlap(other.match, rule.match)) overlapping.push(other);
       }
       const known = overlapping.length <= MAX_OVERLAPPING_EARLIER ? exactRemainder(ruleSpace, overlapping) : undefined;
       memo.set(index, known);
       return known;
     },
   };
+}
+
+/**
+ * Whether two rules' boxes share a packet. The boxes hold the same packets as the rules'
+ * spaces, so no set needs building for the many earlier rules a scan finds to miss.
+ */
+function matchesOverlap(a: readonly MatchBox[], b: readonly MatchBox[]): boolean {
+  for (const mine of a) for (const theirs of b) if (boxesOverlap(mine, theirs)) return true;
+  return false;
 }
 
 function exactRemainder(ruleSpace: FlowSpace, overlapping: readonly Rule[]): { effective: FlowSpace; covering: Rule[] } | undefined {

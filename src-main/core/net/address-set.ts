@@ -161,11 +161,17 @@ export class AddressSet {
     return family === 'ipv4' ? this.v4Part.toIntervalSet() : this.v6Part;
   }
 
+  /** Intervals for printing; IPv4 is converted interval by interval, without building a bigint set. */
+  private *intervalsOf(family: IpFamily): Generator<readonly [bigint, bigint]> {
+    if (family === 'ipv6') yield* this.v6Part.intervals();
+    else for (const [low, high] of this.v4Part.ranges()) yield [BigInt(low), BigInt(high)];
+  }
+
   /** Fewest CIDR blocks that cover the set exactly, IPv4 first, each with its prefix length. */
   toCidrs(): string[] {
     const cidrs: string[] = [];
     for (const family of ['ipv4', 'ipv6'] as const) {
-      for (const [low, high] of this.family(family).intervals()) {
+      for (const [low, high] of this.intervalsOf(family)) {
         for (const block of cidrCover(low, high, FAMILY_BITS[family])) {
           cidrs.push(`${formatIpAddress(family, block.network)}/${block.length}`);
         }
@@ -180,12 +186,11 @@ export class AddressSet {
     if (this.isAnyV4() && this.isAnyV6()) return 'any';
     const items: string[] = [];
     for (const family of ['ipv4', 'ipv6'] as const) {
-      const set = this.family(family);
-      if (family === 'ipv4' ? this.v4Part.isAll() : set.equals(ALL_V6)) {
+      if (family === 'ipv4' ? this.v4Part.isAll() : this.v6Part.equals(ALL_V6)) {
         items.push(family === 'ipv4' ? 'any4' : 'any6');
         continue;
       }
-      for (const [low, high] of set.intervals()) items.push(formatRun(family, low, high));
+      for (const [low, high] of this.intervalsOf(family)) items.push(formatRun(family, low, high));
     }
     return items.join(',');
   }
