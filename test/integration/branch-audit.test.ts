@@ -9,9 +9,9 @@ import { loadSiteFile } from '../../src-main/core/site/index';
 const siteFile = fileURLToPath(new URL('../fixtures/sites/aus-branch.yaml', import.meta.url));
 const config = fileURLToPath(new URL('../fixtures/asa/aus-rec-fw02.txt', import.meta.url));
 
-function audit(path: string): AuditResult {
+function audit(path: string, now = new Date('2026-11-25T09:00:00Z')): AuditResult {
   const site = loadSiteFile(path);
-  return auditResultSchema.parse(runAudit(site, site.firewalls.map(loadSource), { toolVersion: 'test' }));
+  return auditResultSchema.parse(runAudit(site, site.firewalls.map(loadSource), { toolVersion: 'test', now }));
 }
 
 describe('a branch ASA 8.4 with a DHCP uplink, names and a global list', () => {
@@ -33,6 +33,15 @@ describe('a branch ASA 8.4 with a DHCP uplink, names and a global list', () => {
   it('permits media from the voice VLAN through the interface list', () => {
     expect(flow(40)).toMatchObject({ status: 'allowed' });
     expect(flow(40).paths[0]!.permittedBy).toEqual([expect.objectContaining({ id: 'voice_access_in#1', line: 109 })]);
+  });
+
+  it('reports the vendor access whose time-range ended, and not while it was still open', () => {
+    const expired = result.findings.filter((finding) => finding.kind === 'expired');
+    expect(expired).toEqual([
+      expect.objectContaining({ severity: 'low', rule: expect.objectContaining({ id: 'vendor_access#1', line: 113 }), title: 'vendor_access#1 expired with time-range TR-VENDOR-ACCESS on 2024-03-31' }),
+    ]);
+    const inMarch = audit(siteFile, new Date('2024-03-10T09:00:00Z'));
+    expect(inMarch.findings.filter((finding) => finding.kind === 'expired')).toEqual([]);
   });
 
   it('places the data center once the site says where it is', () => {

@@ -18,7 +18,8 @@ export interface AuditOptions {
 
 /** Runs the whole audit of a site against its parsed sources. */
 export function runAudit(site: Site, sources: readonly LoadedSource[], options: AuditOptions): AuditResult {
-  const firewalls = sources.map((source) => auditedFirewall(source.entry, source.firewall));
+  const now = options.now ?? new Date();
+  const firewalls = sources.map((source) => auditedFirewall(source.entry, source.firewall, now));
   const context = auditContext(site, firewalls);
   const coverage = context.flows.map((flow) => coverageOfRow(flow, site, firewalls));
 
@@ -28,7 +29,7 @@ export function runAudit(site: Site, sources: readonly LoadedSource[], options: 
       const placed = audited.firewall.ruleLists.filter((list) => list.appliedAt.length > 0 || audited.topology.basis === 'none');
       return [
         ...overPermissiveFindings(context, audited.entry.name, placed.flatMap((list) => list.rules)),
-        ...hygieneFindings(context, audited.entry.name, audited.firewall),
+        ...hygieneFindings(context, audited.entry.name, audited.firewall, audited.outOfTime),
       ];
     }),
   ];
@@ -37,7 +38,7 @@ export function runAudit(site: Site, sources: readonly LoadedSource[], options: 
 
   return {
     schema: 'wfos-audit/1',
-    generatedAt: (options.now ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    generatedAt: now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
     tool: { name: 'wfos-audit', version: options.toolVersion },
     site: { site: site.site, customer: site.customer, ...(site.auditor !== undefined && { auditor: site.auditor }) },
     matrix: { id: site.matrix.id, title: site.matrix.title, rows: site.matrix.rows.length },

@@ -3,18 +3,24 @@ import { FlowSpace, type AddressSet } from '../net/index';
 import type { SiteFirewall } from '../site/index';
 import { evaluateCrossing } from './crossing';
 import { unknownOutcome } from './rule-chain';
+import { asOnAuditDate, rulesOutOfTime, type OutOfTime } from './time-ranges';
 import { topologyOf, type Topology } from './topology';
 import type { Outcome } from './verdict';
 
 /** One audited source with what the engine needs to place flows on it. */
 export interface AuditedFirewall {
   entry: SiteFirewall;
+  /** As it filters on the audit date: rules outside their time-range's window are inactive. */
   firewall: Firewall;
   topology: Topology;
+  /** Rules taken as inactive for their time-range, by rule id. */
+  outOfTime: ReadonlyMap<string, OutOfTime>;
 }
 
-export function auditedFirewall(entry: SiteFirewall, firewall: Firewall): AuditedFirewall {
-  return { entry, firewall, topology: topologyOf(firewall, entry) };
+export function auditedFirewall(entry: SiteFirewall, parsed: Firewall, at: Date = new Date()): AuditedFirewall {
+  const outOfTime = rulesOutOfTime(parsed, at);
+  const firewall = asOnAuditDate(parsed, outOfTime);
+  return { entry, firewall, topology: topologyOf(firewall, entry), outOfTime: new Map([...outOfTime].map(([rule, why]) => [rule.id, why])) };
 }
 
 export interface Crossing {

@@ -5,6 +5,7 @@ import type { AuditContext } from './audit-context';
 import { referenceOf } from './describe';
 import type { FindingDraft } from './finding-draft';
 import { spacesOfRule } from './rule-spaces';
+import type { OutOfTime } from './time-ranges';
 import { boundsOfRule, boundsOfSpace, mayTouchAddresses, PackedRuleBounds } from './space-bounds';
 
 /**
@@ -12,11 +13,21 @@ import { boundsOfRule, boundsOfSpace, mayTouchAddresses, PackedRuleBounds } from
  * the rules that concern WFOS servers; disabled rules; objects nothing uses. Each claim is
  * exact: it is computed over the same sets as the coverage verdicts.
  */
-export function hygieneFindings(context: AuditContext, firewallName: string, firewall: Firewall): FindingDraft[] {
+export function hygieneFindings(
+  context: AuditContext,
+  firewallName: string,
+  firewall: Firewall,
+  outOfTime: ReadonlyMap<string, OutOfTime> = new Map(),
+): FindingDraft[] {
   const findings: FindingDraft[] = [];
   for (const list of firewall.ruleLists) {
     const shadowing = shadowingOf(list);
     list.rules.forEach((rule, index) => {
+      const timing = outOfTime.get(rule.id);
+      if (timing) {
+        findings.push(outOfTimeFinding(context, firewallName, rule, timing));
+        return;
+      }
       if (!rule.enabled) {
         findings.push({
           kind: 'disabled', severity: 'info', firewall: firewallName, rule: referenceOf({ kind: 'rule', rule }),
@@ -33,6 +44,25 @@ export function hygieneFindings(context: AuditContext, firewallName: string, fir
   }
   findings.push(...unusedObjects(firewallName, firewall));
   return findings;
+}
+
+function outOfTimeFinding(context: AuditContext, firewallName: string, rule: Rule, timing: OutOfTime): FindingDraft {
+  const day = timing.date.toISOString().slice(0, 10);
+  const needed = rule.action === 'permit' && spacesOfRule(rule).certain.overlaps(context.neededSpace);
+  const consequence = needed ? ' Some matrix rows need traffic it would permit: they are audited without it.' : '';
+  return timing.kind === 'ended'
+    ? {
+        kind: 'expired', severity: 'low', firewall: firewallName, rule: referenceOf({ kind: 'rule', rule }),
+        title: `${rule.id} expired with time-range ${timing.range} on ${day}`,
+        detail: `The time-range's absolute window ended, so the firewall matches nothing with this rule.${consequence}`,
+        remediation: `Remove ${rule.id} (and time-range ${timing.range} if nothing else uses it), or give it a new window if the access is still needed.`,
+      }
+    : {
+        kind: 'disabled', severity: 'info', firewall: firewallName, rule: referenceOf({ kind: 'rule', rule }),
+        title: `${rule.id} is not active before ${day} (time-range ${timing.range})`,
+        detail: `Until the time-range's absolute window starts, the firewall matches nothing with this rule.${consequence}`,
+        remediation: `Check that ${rule.id} is meant to take effect on ${day}.`,
+      };
 }
 
 function concernsWfos(context: AuditContext, rule: Rule): boolean {
