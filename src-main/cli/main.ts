@@ -2,10 +2,11 @@ import { type CliCommand, type CliIo, UsageError } from './command';
 import { auditCommand } from './commands/audit';
 import { matrixCommand } from './commands/matrix';
 import { parseCommand } from './commands/parse';
+import { pullCommand } from './commands/pull';
 import { VERSION } from './version';
 
 /** Every subcommand, in the order `--help` lists them. */
-const commands: readonly CliCommand[] = [matrixCommand, parseCommand, auditCommand];
+const commands: readonly CliCommand[] = [matrixCommand, parseCommand, auditCommand, pullCommand];
 
 export { VERSION };
 
