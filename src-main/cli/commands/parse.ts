@@ -1,45 +1,60 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { firewallToJson, type Firewall, type MatchBox, type Placement, type Rule } from '../../core/model/index';
-import { knownVendorIds, parserFor, VendorDetectionError, type VendorParser } from '../../core/vendors/registry';
+import { parseSource, type ParsedSource } from '../../core/engine/load-sources';
+import { firewallToJson, type Diagnostic, type Firewall, type MatchBox, type Placement, type Rule, type SourceRef } from '../../core/model/index';
+import { parseColumnTemplate, SpreadsheetError, templateOf, type ColumnMapping, type ExplicitColumns } from '../../core/spreadsheet/index';
+import { knownVendorIds, VendorDetectionError } from '../../core/vendors/registry';
 import { defineCommand } from '../args';
 import { UsageError } from '../command';
 import { formatTable } from '../table';
 
-const usage = `Usage: wfos-audit parse FILE [--vendor V] [--json]
+const usage = `Usage: wfos-audit parse FILE [--vendor V] [--json] [--columns MAP.json] [--save-columns MAP.json]
 
-Parses one firewall configuration and prints what the audit will work from: interfaces,
-routes, rule lists with where they apply, every rule with its line and what it matches,
-object counts, and diagnostics (lines not understood, undefined names) with line numbers.
+Parses one firewall configuration or rule export (.xlsx, .xls, .csv) and prints what the
+audit will work from: interfaces, routes, rule lists with where they apply, every rule with
+its line (or sheet and row) and what it matches, object counts, and diagnostics (lines or
+cells not understood, undefined names) with where they are. For a rule export it also shows
+which column was taken for what, how sure that is and why.
 
 Options:
-  --vendor V   read the file as this vendor instead of detecting it (${knownVendorIds().join(', ')})
-  --json       print the parsed firewall as JSON: address, port and protocol sets as text,
-               every rule and object with its source reference { file, line, text }
-  -h, --help   show this help
+  --vendor V              read the file as this vendor instead of detecting it
+                          (${[...knownVendorIds(), 'spreadsheet'].join(', ')})
+  --json                  print the parsed firewall as JSON: address, port and protocol sets as
+                          text, every rule and object with its source reference { file, line,
+                          text } or { file, sheet, row, text }; rule exports add "columnMappings"
+  --columns MAP.json      a rule export's column mapping template (fields to headers or letters);
+                          columns it leaves out are still detected
+  --save-columns MAP.json write the mapping used as a template, to reuse for the next export
+  -h, --help              show this help
 `;
 
 export const parseCommand = defineCommand({
   name: 'parse',
   summary: 'parse one firewall configuration; print its rules, objects and diagnostics',
   usage,
-  options: { vendor: { type: 'string' }, json: { type: 'boolean' } },
+  options: { vendor: { type: 'string' }, json: { type: 'boolean' }, columns: { type: 'string' }, 'save-columns': { type: 'string' } },
   positionals: true,
   async run({ values, positionals }, io) {
     const [file, extra] = positionals;
     if (file === undefined) throw new UsageError('wfos-audit parse: give the configuration file to parse (see --help)');
     if (extra !== undefined) throw new UsageError(`wfos-audit parse: one file at a time ("${extra}" is one too many)`);
-    const text = await readConfigFile(resolve(io.cwd, file), file);
-    const parser = chooseParser(text, file, values.vendor);
-    const firewall = parser.parse(text, file);
-    io.out(values.json ? JSON.stringify(firewallToJson(firewall), null, 2) + '\n' : formatFirewall(firewall, parser));
+    const bytes = await readInputFile(resolve(io.cwd, file), file);
+    const columns = values.columns === undefined ? undefined : await readColumns(resolve(io.cwd, values.columns), values.columns);
+    const parsed = parseWithErrors(bytes, file, values.vendor, columns);
+    const { firewall, mappings } = parsed;
+    if (values['save-columns'] !== undefined) await saveColumns(resolve(io.cwd, values['save-columns']), values['save-columns'], mappings, io.err);
+    io.out(
+      values.json
+        ? JSON.stringify({ ...firewallToJson(firewall), ...(mappings && { columnMappings: mappings }) }, null, 2) + '\n'
+        : formatFirewall(firewall, parsed),
+    );
     return 0;
   },
 });
 
-async function readConfigFile(path: string, shownAs: string): Promise<string> {
+async function readInputFile(path: string, shownAs: string): Promise<Buffer> {
   try {
-    return await readFile(path, 'utf8');
+    return await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
@@ -47,20 +62,45 @@ async function readConfigFile(path: string, shownAs: string): Promise<string> {
   }
 }
 
-function chooseParser(text: string, file: string, vendor: string | undefined): VendorParser {
+function parseWithErrors(bytes: Uint8Array, file: string, vendor: string | undefined, columns: ExplicitColumns | undefined): ParsedSource {
   try {
-    return parserFor(text, file, vendor);
+    return parseSource(bytes, file, { ...(vendor !== undefined && { vendor }), ...(columns && { columns }) });
   } catch (error) {
     if (error instanceof VendorDetectionError) throw new UsageError(error.message.replace(/give the vendor explicitly/, 'give it with --vendor'));
+    if (error instanceof SpreadsheetError) throw new UsageError(error.message);
     throw error;
   }
 }
 
-function formatFirewall(firewall: Firewall, parser: VendorParser): string {
+async function readColumns(path: string, shownAs: string): Promise<ExplicitColumns> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read ${shownAs}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  try {
+    return parseColumnTemplate(text, shownAs);
+  } catch (error) {
+    if (error instanceof SpreadsheetError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+async function saveColumns(path: string, shownAs: string, mappings: readonly ColumnMapping[] | undefined, err: (text: string) => void): Promise<void> {
+  const rules = mappings?.find((mapping) => mapping.kind === 'rules');
+  if (rules?.kind !== 'rules') throw new UsageError('--save-columns: only a rule export has a column mapping to save');
+  await writeFile(path, JSON.stringify(templateOf(rules), null, 2) + '\n');
+  err(`column mapping of sheet ${rules.sheet} written to ${shownAs}\n`);
+}
+
+function formatFirewall(firewall: Firewall, parsed: ParsedSource): string {
   const { stats } = firewall;
+  const unit = parsed.mappings ? 'rows' : 'lines';
   const sections = [
-    `${firewall.file}: ${parser.name}${firewall.hostname ? `, hostname ${firewall.hostname}` : ''}${firewall.version ? `, version ${firewall.version}` : ''}\n` +
-      `${stats.lines} lines: ${stats.understood} understood, ${stats.ignored} ignored on purpose, ${stats.notUnderstood} not understood, ${stats.blank} blank\n`,
+    `${firewall.file}: ${parsed.readBy}${firewall.hostname ? `, hostname ${firewall.hostname}` : ''}${firewall.version ? `, version ${firewall.version}` : ''}\n` +
+      `${stats.lines} ${unit}: ${stats.understood} understood, ${stats.ignored} ignored on purpose, ${stats.notUnderstood} not understood, ${stats.blank} blank\n`,
+    ...(parsed.mappings ?? []).map(formatMapping),
     section(
       'Interfaces',
       formatTable(
@@ -85,7 +125,7 @@ function formatFirewall(firewall: Firewall, parser: VendorParser): string {
         `Rule list ${list.name} (${list.appliedAt.length ? list.appliedAt.map(describePlacement).join('; ') : 'not applied to traffic'})`,
         list.rules.length === 0
           ? '(no rules)\n'
-          : formatTable(['Rule', 'Line', 'Action', 'Match'], list.rules.map((rule) => [rule.id, lineOf(rule.ref), rule.action, describeRule(rule)])),
+          : formatTable(['Rule', parsed.mappings ? 'Row' : 'Line', 'Action', 'Match'], list.rules.map((rule) => [rule.id, lineOf(rule.ref), rule.action, describeRule(rule)])),
       ),
     ),
     section(
@@ -97,7 +137,7 @@ function formatFirewall(firewall: Firewall, parser: VendorParser): string {
       'Diagnostics',
       firewall.diagnostics.length === 0
         ? '(none)\n'
-        : firewall.diagnostics.map((diagnostic) => `line ${diagnostic.line}: ${diagnostic.severity}: ${diagnostic.message}`).join('\n') + '\n',
+        : firewall.diagnostics.map((diagnostic) => formatDiagnostic(diagnostic, parsed.mappings !== undefined)).join('\n') + '\n',
     ),
   ];
   return sections.join('\n');
@@ -107,8 +147,30 @@ function section(title: string, body: string): string {
   return `${title}\n${body}`;
 }
 
-function lineOf(ref: { line?: number; row?: number }): string {
-  return String(ref.line ?? ref.row ?? '');
+function lineOf(ref: SourceRef): string {
+  return String(ref.line ?? ref.row);
+}
+
+/** A rule export's messages start with their cell or sheet already; a configuration's get the line. */
+function formatDiagnostic(diagnostic: Diagnostic, ruleExport: boolean): string {
+  return ruleExport ? `${diagnostic.severity}: ${diagnostic.message}` : `line ${diagnostic.line}: ${diagnostic.severity}: ${diagnostic.message}`;
+}
+
+function formatMapping(mapping: ColumnMapping): string {
+  const kind = mapping.kind === 'rules' ? 'rules' : 'objects';
+  const rows = Object.entries(mapping.fields).map(([field, assignment]) => [
+    field,
+    assignment!.letter,
+    assignment!.header || '-',
+    `${Math.round(assignment!.confidence * 100)}%`,
+    assignment!.evidence.join('; '),
+  ]);
+  const conditions = mapping.kind === 'rules' ? mapping.conditions.map((item) => [`(condition)`, item.letter, item.header, '-', item.evidence.join('; ')]) : [];
+  const ignored = mapping.ignored.length > 0 ? `Not used: ${mapping.ignored.map((item) => `${item.letter} "${item.header}"`).join(', ')}\n` : '';
+  return section(
+    `Columns of sheet ${mapping.sheet} (${kind}, header on row ${mapping.headerRow || '(none)'}${mapping.kind === 'rules' && mapping.explicit ? ', mapping given' : ''})`,
+    formatTable(['Field', 'Column', 'Header', 'Sure', 'Why'], [...rows, ...conditions]) + ignored,
+  );
 }
 
 function describePlacement(placement: Placement): string {

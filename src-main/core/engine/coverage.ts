@@ -1,5 +1,6 @@
 import { formatPortEntries } from '../matrix/ports';
 import type { MatrixRow } from '../matrix/schema';
+import { placeInFile } from '../model/index';
 import { FlowSpace } from '../net/index';
 import type { Site } from '../site/index';
 import type { FlowPath, FlowResult, FlowStatus, RuleReference } from './audit-result';
@@ -95,7 +96,7 @@ function reasonFor(status: FlowStatus, verdicts: FirewallVerdict[], row: MatrixR
     const deniers = path.deniedBy.map((ref) => `${ref.text.startsWith('implicit') || ref.id.includes('#implicit') || !whereOf(ref) ? ref.text : `${ref.id} (${whereOf(ref)})`}`);
     const more = path.missing.length > 1 ? ` (and ${path.missing.length - 1} more part${path.missing.length > 2 ? 's' : ''})` : '';
     const cause = inactive
-      ? `is only permitted by an inactive line (${inactive.rule.id}, ${'line' in inactive.rule.ref ? `line ${inactive.rule.ref.line}` : `row ${inactive.rule.ref.row}`})`
+      ? `is only permitted by an inactive line (${inactive.rule.id}, ${placeInFile(inactive.rule.ref)})`
       : `is denied by ${deniers.join(', ')}`;
     sentences.push(`${describePart(first, row.transport)}${more} ${cause} on ${path.firewall}`);
   }

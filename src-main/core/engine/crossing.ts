@@ -1,6 +1,7 @@
 import type { Firewall, Placement, Rule, RuleList } from '../model/index';
 import type { FlowSpace } from '../net/index';
 import { chainOutcomes, defaultOutcome, evaluateRules } from './rule-chain';
+import { zoneAdmits } from './rule-zones';
 import type { Decider, Outcome } from './verdict';
 
 type DefaultDecider = Extract<Decider, { kind: 'default' }>;
@@ -21,6 +22,29 @@ function implicitDeny(firewall: Firewall, lists: { list: RuleList; placement: Pl
   };
 }
 
+/**
+ * The lists' rules that filter traffic from `ingress` to `egress`. A rule written for zones
+ * (a policy export's From/To columns) is skipped where the flow enters or leaves by another
+ * zone; where the engine does not know the zone it stays, as every rule of a plain list does.
+ */
+function rulesBetween(lists: readonly { list: RuleList }[], ingress: string | undefined, egress: string | undefined): Rule[] {
+  const rules = lists.flatMap((item) => item.list.rules);
+  if (!lists.some((item) => hasZonedRules(item.list))) return rules;
+  return rules.filter((rule) => zoneAdmits(rule.fromZones, ingress) && zoneAdmits(rule.toZones, egress));
+}
+
+// Whether a list has zoned rules is asked for every crossing of every row: answered once per list.
+const zonedLists = new WeakMap<RuleList, boolean>();
+
+function hasZonedRules(list: RuleList): boolean {
+  let zoned = zonedLists.get(list);
+  if (zoned === undefined) {
+    zoned = list.rules.some((rule) => rule.fromZones !== undefined || rule.toZones !== undefined);
+    zonedLists.set(list, zoned);
+  }
+  return zoned;
+}
+
 function securityLevel(firewall: Firewall, name: string): number | undefined {
   return firewall.interfaces.find((item) => item.name === name)?.securityLevel;
 }
@@ -38,12 +62,11 @@ export function evaluateCrossing(firewall: Firewall, ingress: string | undefined
   ];
   let outcome: Outcome;
   if (inbound.length > 0) {
-    const rules: Rule[] = inbound.flatMap((item) => item.list.rules);
-    outcome = evaluateRules(rules, space, implicitDeny(firewall, inbound));
+    outcome = evaluateRules(rulesBetween(inbound, ingress, egress), space, implicitDeny(firewall, inbound));
   } else if (ingress === undefined && firewall.ruleLists.length > 0) {
     // No topology and nothing placed: the source is a plain rule list, taken to filter every flow.
     const lists = firewall.ruleLists.map((list) => ({ list, placement: { kind: 'global' as const } }));
-    outcome = evaluateRules(lists.flatMap((item) => item.list.rules), space, implicitDeny(firewall, lists));
+    outcome = evaluateRules(rulesBetween(lists, ingress, egress), space, implicitDeny(firewall, lists));
   } else {
     outcome = defaultOutcome(space, builtInDecision(firewall, ingress, egress));
   }
@@ -62,7 +85,7 @@ export function evaluateCrossing(firewall: Firewall, ingress: string | undefined
 
   const outbound = listsPlaced(firewall, (placement) => placement.kind === 'interface-out' && egress !== undefined && placement.interface === egress);
   if (outbound.length > 0) {
-    outcome = chainOutcomes(outcome, (permitted) => evaluateRules(outbound.flatMap((item) => item.list.rules), permitted, implicitDeny(firewall, outbound)));
+    outcome = chainOutcomes(outcome, (permitted) => evaluateRules(rulesBetween(outbound, ingress, egress), permitted, implicitDeny(firewall, outbound)));
   }
   return outcome;
 }

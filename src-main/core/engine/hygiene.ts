@@ -1,10 +1,11 @@
 import type { Firewall, MatchBox, Rule, RuleList } from '../model/index';
-import { referencedObjectNames } from '../model/index';
+import { isSheetRef, placeInFile, referencedObjectNames } from '../model/index';
 import { boxesOverlap, type FlowSpace } from '../net/index';
 import type { AuditContext } from './audit-context';
 import { referenceOf } from './describe';
 import type { FindingDraft } from './finding-draft';
 import { spacesOfRule } from './rule-spaces';
+import { zonesCover, zonesDisjoint } from './rule-zones';
 import type { OutOfTime } from './time-ranges';
 import { boundsOfRule, boundsOfSpace, mayTouchAddresses, PackedRuleBounds } from './space-bounds';
 
@@ -109,7 +110,8 @@ function shadowingOf(list: RuleList): Shadowing {
       for (let position = 0; position < index && overlapping.length <= MAX_OVERLAPPING_EARLIER; position++) {
         if (!decisive[position] || !table.overlaps(position, ruleBounds)) continue;
         const other = rules[position]!;
-        if (matchesOverlap(other.match, rule.match)) overlapping.push(other);
+        // An earlier rule shadows only where it sees all the traffic this one does: for zoned rules, by zone too.
+        if (matchesOverlap(other.match, rule.match) && zonesCover(other, rule)) overlapping.push(other);
       }
       const known = overlapping.length <= MAX_OVERLAPPING_EARLIER ? exactRemainder(ruleSpace, overlapping) : undefined;
       memo.set(index, known);
@@ -191,11 +193,12 @@ function sameFateTakers(list: RuleList, index: number, effective: FlowSpace, bou
   let remaining = effective;
   for (let position = index + 1; position < rules.length; position++) {
     const later = rules[position]!;
-    if (!later.enabled || !bounds.overlaps(position, remainderBounds)) continue;
+    if (!later.enabled || !bounds.overlaps(position, remainderBounds) || zonesDisjoint(later, rules[index]!)) continue;
     const { certain, uncertain } = spacesOfRule(later);
     if (uncertain?.overlaps(remaining)) return undefined;
     if (!certain.overlaps(remaining)) continue;
-    if (later.action !== action) return undefined;
+    // A later rule that sees only some of this rule's zones would decide only part of it: no claim.
+    if (later.action !== action || !zonesCover(later, rules[index]!)) return undefined;
     takers.push(later);
     remaining = remaining.subtractUnmerged(certain);
     if (remaining.isEmpty()) return takers;
@@ -225,10 +228,10 @@ function unusedObjects(firewallName: string, firewall: Firewall): FindingDraft[]
     .map((object) => {
       // Only unused groups can name an unused object; they have to go first.
       const groups = groupsNaming.get(object.name) ?? [];
-      const where = 'line' in object.ref ? `line ${object.ref.line}` : `row ${object.ref.row}`;
+      const where = placeInFile(object.ref);
       return {
         kind: 'unused-object', severity: 'info' as const, firewall: firewallName,
-        rule: { id: object.name, ...('line' in object.ref ? { line: object.ref.line } : { sheet: object.ref.sheet, row: object.ref.row }), text: object.ref.text },
+        rule: { id: object.name, ...(isSheetRef(object.ref) ? { sheet: object.ref.sheet, row: object.ref.row } : { line: object.ref.line }), text: object.ref.text },
         title: `Object ${object.name} is not used by any rule or NAT statement`,
         detail: groups.length
           ? `Defined at ${where}; only ${groups.join(', ')} refer${groups.length > 1 ? '' : 's'} to it, and ${groups.length > 1 ? 'they are' : 'that group is'} not in use either.`

@@ -1,9 +1,20 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, extname } from 'node:path';
+import { readCaptureEvidence } from '../collect/evidence';
 import type { Firewall } from '../model/index';
 import type { SiteFirewall } from '../site/index';
-import { parserFor } from '../vendors/registry';
+import {
+  columnsFromSite,
+  importRuleSpreadsheet,
+  isWorkbookContainer,
+  looksLikeRuleTable,
+  SPREADSHEET_EXTENSIONS,
+  SPREADSHEET_VENDOR_ID,
+  type ColumnMapping,
+  type ExplicitColumns,
+} from '../spreadsheet/index';
+import { parserFor, VendorDetectionError, type VendorParser } from '../vendors/registry';
 
 /** A firewall source read from disk, with the hash that ties the report to the evidence. */
 export interface LoadedSource {
@@ -19,16 +30,88 @@ export class SourceError extends Error {
 
 const MAX_CONFIG_BYTES = 64 * 1024 * 1024;
 
-/** Reads and parses one saved configuration named by the site file. */
+/** Reads and parses one saved configuration or rule export named by the site file. */
 export function loadSource(entry: SiteFirewall): LoadedSource {
   if (!entry.file) {
     throw new SourceError(`firewall ${entry.name} is pulled over SSH (ssh: in the site file): pull it first with wfos-audit pull, then name the saved file with file:`);
   }
+  refuseIncompleteCapture(entry.file);
   const size = statSync(entry.file).size;
   if (size > MAX_CONFIG_BYTES) throw new SourceError(`${entry.file}: ${size} bytes is larger than the ${MAX_CONFIG_BYTES / 1024 / 1024} MiB a configuration can be`);
   const bytes = readFileSync(entry.file);
-  const text = bytes.toString('utf8');
-  const name = basename(entry.file);
-  const firewall = parserFor(text, entry.file, entry.vendor).parse(text, name);
+  const columns = entry.columns === undefined ? undefined : columnsFromSite(entry.columns, `firewall ${entry.name}`);
+  const { firewall } = parseSource(bytes, basename(entry.file), { ...(entry.vendor !== undefined && { vendor: entry.vendor }), ...(columns && { columns }), path: entry.file });
+  warnAboutZones(firewall, entry);
   return { entry, firewall, sha256: createHash('sha256').update(bytes).digest('hex') };
+}
+
+/** A configuration pulled over SSH whose capture did not finish is never audited as if it were whole. */
+function refuseIncompleteCapture(file: string): void {
+  let evidence: ReturnType<typeof readCaptureEvidence>;
+  try {
+    evidence = readCaptureEvidence(file);
+  } catch (error) {
+    throw new SourceError(`${file}: its pull evidence cannot be read (${(error as Error).message})`);
+  }
+  if (evidence && !evidence.complete) {
+    throw new SourceError(`${file}: the pull that saved it did not finish (${evidence.incompleteReason ?? 'incomplete capture'}); pull it again before auditing`);
+  }
+}
+
+export interface ParsedSource {
+  firewall: Firewall;
+  /** For people: "Cisco ASA / FTD (LINA)", "rule export (spreadsheet)". */
+  readBy: string;
+  /** Rule exports: what each sheet's columns were taken to mean. */
+  mappings?: ColumnMapping[];
+}
+
+/**
+ * One source's bytes to the model: a rule export (.xlsx, .xls, .csv, a workbook whatever its
+ * name, or text that is a rule table) goes to the spreadsheet reader, anything else to the
+ * vendor's parser, named or detected. `fileName` is what references show; `path`, when given,
+ * names the file in an error about its vendor.
+ */
+export function parseSource(bytes: Uint8Array, fileName: string, options: { vendor?: string; columns?: ExplicitColumns; path?: string } = {}): ParsedSource {
+  const reader = readerFor(bytes, options.path ?? fileName, options.vendor);
+  if (reader === 'spreadsheet') {
+    const { firewall, mappings } = importRuleSpreadsheet(bytes, fileName, options.columns ? { columns: options.columns } : {});
+    return { firewall, readBy: 'rule export (spreadsheet)', mappings };
+  }
+  return { firewall: reader.parser.parse(reader.text, fileName), readBy: reader.parser.name };
+}
+
+/** The spreadsheet reader, or the vendor parser with the text it detected the vendor from. */
+function readerFor(bytes: Uint8Array, name: string, vendor: string | undefined): 'spreadsheet' | { parser: VendorParser; text: string } {
+  if (vendor?.toLowerCase() === SPREADSHEET_VENDOR_ID) return 'spreadsheet';
+  if (vendor === undefined && (isWorkbookContainer(bytes) || SPREADSHEET_EXTENSIONS.includes(extname(name).toLowerCase()))) return 'spreadsheet';
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  try {
+    return { parser: parserFor(text, name, vendor), text };
+  } catch (error) {
+    if (vendor === undefined && error instanceof VendorDetectionError && looksLikeRuleTable(bytes)) return 'spreadsheet';
+    throw error;
+  }
+}
+
+/**
+ * Zone names a rule export uses that the site's `zones:` does not define: such rules never
+ * apply to a placed flow, which is worth a warning rather than a quiet "blocked".
+ */
+function warnAboutZones(firewall: Firewall, entry: SiteFirewall): void {
+  if (!entry.zones || entry.zones.length === 0) return;
+  const known = new Set(entry.zones.map((zone) => zone.name.toLowerCase()));
+  const unknown = new Map<string, number>();
+  for (const rule of firewall.ruleLists.flatMap((list) => list.rules)) {
+    for (const zone of [...(rule.fromZones ?? []), ...(rule.toZones ?? [])]) {
+      if (!known.has(zone.toLowerCase()) && !unknown.has(zone)) unknown.set(zone, rule.ref.row ?? rule.ref.line ?? 0);
+    }
+  }
+  for (const [zone, row] of unknown) {
+    firewall.diagnostics.push({
+      line: row,
+      severity: 'warning',
+      message: `zone "${zone}" (first used on row ${row}) is not one of the site's zones for ${entry.name} (${entry.zones.map((item) => item.name).join(', ')}): rules written for it never apply`,
+    });
+  }
 }

@@ -1,4 +1,4 @@
-import type { Rule } from '../model/index';
+import { placeInFile, type Rule } from '../model/index';
 import { FlowSpace } from '../net/index';
 import { spacesOfRule } from './rule-spaces';
 import { boundsOfRule, boundsOfSpace, boundsOverlap } from './space-bounds';
@@ -41,7 +41,7 @@ export function evaluateRules(rules: readonly Rule[], space: FlowSpace, fallThro
       const unsure = remaining.intersect(uncertain);
       if (!unsure.isEmpty()) {
         unknown = unknown.union(unsure);
-        unknownReasons.push(...rule.unresolved.map((item) => `${rule.id} (line ${'line' in rule.ref ? rule.ref.line : rule.ref.row}): ${item.reason}`));
+        unknownReasons.push(...rule.unresolved.map((item) => `${rule.id} (${placeInFile(rule.ref)}): ${item.reason}`));
         remaining = remaining.subtract(unsure);
         remainingBounds = boundsOfSpace(remaining);
       }

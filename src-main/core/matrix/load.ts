@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import wfos523 from '../../../resources/matrices/wfos-5.2.3.json';
+import { isMatrixTable, loadMatrixTable } from './import-table';
 import { indexRoles } from './role-names';
 import { matrixSchema, type Matrix } from './schema';
 
@@ -34,8 +35,12 @@ export function loadEmbeddedMatrix(id: string = DEFAULT_MATRIX_ID): Matrix {
   return matrix;
 }
 
-/** A matrix file in the same shape as the embedded one (JSON or YAML). */
+/**
+ * A matrix file in the same shape as the embedded one (JSON or YAML), or a table in the vendor's
+ * layout (.xlsx, .xls, .csv), imported by import-table.ts.
+ */
 export function loadMatrixFile(path: string): Matrix {
+  if (isMatrixTable(path)) return loadMatrixTable(path).matrix;
   let text: string;
   try {
     text = readFileSync(path, 'utf8');

@@ -8,7 +8,12 @@ export interface Diagnostic {
   /** 1-based line (or spreadsheet row) the message is about; 0 when it is about the whole file. */
   line: number;
   severity: DiagnosticSeverity;
+  /** For a spreadsheet, starts with the cell ("Policies!D14: ...") so it reads on its own. */
   message: string;
+  /** Spreadsheet sources: the sheet the message is about. */
+  sheet?: string;
+  /** Spreadsheet sources: the cell as the program names it, e.g. "Policies!D14". */
+  cell?: string;
 }
 
 /** Every line of the source is counted in exactly one bucket: nothing is dropped quietly. */

@@ -1,5 +1,5 @@
 export type { SourceRef, TextSourceRef, SheetSourceRef } from './source-ref';
-export { describeRef, isSheetRef } from './source-ref';
+export { describeRef, isSheetRef, placeInFile } from './source-ref';
 export type { Diagnostic, DiagnosticSeverity, ParseStats } from './diagnostics';
 export { emptyStats } from './diagnostics';
 export type { Uncertainty, UncertaintyKind } from './uncertainty';

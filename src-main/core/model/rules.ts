@@ -41,8 +41,17 @@ export interface Rule {
   /** False for ASA `inactive` or a disabled policy: the rule is in the file but matches nothing. */
   enabled: boolean;
   logging: boolean;
-  /** Remarks written above the rule, joined with newlines. */
+  /** Remarks written above the rule (a rule export's comment column), joined with newlines. */
   comment?: string;
+  /** The rule's own name where the source gives one (policy exports do; ASA lines do not). */
+  name?: string;
+  /**
+   * Zones (or interfaces) the rule is written for, as the source names them: it filters only
+   * traffic entering from one of `fromZones` and leaving by one of `toZones`. Absent means
+   * any zone, which is every ASA rule: ASA lists are placed on interfaces instead.
+   */
+  fromZones?: string[];
+  toZones?: string[];
   timeRange?: string;
   /** Why the match is not exact; empty when it is. */
   unresolved: Uncertainty[];

@@ -32,3 +32,8 @@ export function isSheetRef(ref: SourceRef): ref is SheetSourceRef {
 export function describeRef(ref: SourceRef): string {
   return isSheetRef(ref) ? `${ref.file} [${ref.sheet}] row ${ref.row}` : `${ref.file}:${ref.line}`;
 }
+
+/** "line 12" or "Policies row 14": where in its file a reference points, for sentences. */
+export function placeInFile(ref: SourceRef): string {
+  return isSheetRef(ref) ? `${ref.sheet} row ${ref.row}` : `line ${ref.line}`;
+}

@@ -76,8 +76,9 @@ describe('wfos-audit parse', () => {
       new UsageError('aus-rec-fw02.txt: unknown vendor "sonicwall" (known: cisco-asa)'),
     );
     const folder = mkdtempSync(join(tmpdir(), 'wfos-parse-'));
-    writeFileSync(join(folder, 'rules.csv'), 'Name,Source,Destination,Service,Action\nweb,any,10.0.0.1,tcp/443,allow\n');
-    await expect(run(['rules.csv'], folder)).rejects.toThrow(/^rules\.csv: cannot tell which firewall this file is from .*give it with --vendor/);
+    // A rule table (rules.csv) is now read as a rule export; prose is still no firewall at all.
+    writeFileSync(join(folder, 'notes.txt'), 'Meeting notes\nThe firewall team will send the rules next week.\n');
+    await expect(run(['notes.txt'], folder)).rejects.toThrow(/^notes\.txt: cannot tell which firewall this file is from .*give it with --vendor/);
     await expect(run([])).rejects.toThrow(UsageError);
   });
 

@@ -1,7 +1,7 @@
 import { AddressSet, PortSet, ProtocolSet } from '../../net/index';
 import type { Interface, RuleAction, ServiceSpec } from '../../model/index';
 import { hostWord, isDottedMask, maskedWord, prefixWord } from './address-words';
-import { exact, unknownAddresses, unknownPorts, unknownServices, type Bound } from './bounds';
+import { exact, PORTED_PROTOCOLS, specOf, unknownAddresses, unknownPorts, unknownServices, type Bound } from '../../model/match-building';
 import type { TokenCursor } from './cursor';
 import { readOptions, skipConditions } from './entry-options';
 import { EntrySyntaxError, type ParsedEntry } from './entry-types';
@@ -9,7 +9,7 @@ import { isPortOperator, readPortOperator, type PortOperatorResult } from './por
 import { isIcmp, lookupIcmpType, lookupProtocol } from './protocols';
 import type { RawNetworkDef } from './raw-config';
 import type { ObjectResolver } from './resolve-objects';
-import { PORTED_PROTOCOLS, protocolSetOf, specOf, transportsOf } from './services';
+import { protocolSetOf, transportsOf } from './services';
 
 export interface EntryEnvironment {
   resolver: ObjectResolver;

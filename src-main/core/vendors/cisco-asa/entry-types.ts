@@ -1,6 +1,6 @@
 import type { AddressSet, PortSet } from '../../net/index';
 import type { RuleAction, ServiceSpec, Uncertainty } from '../../model/index';
-import type { Bound } from './bounds';
+import type { Bound } from '../../model/match-building';
 
 /** An ACE the second pass has read, still as lower/upper bounds per part. */
 export interface ParsedEntry {

@@ -1,17 +1,7 @@
 import type { NetworkObject, ObjectTable, ServiceObject, Uncertainty } from '../../model/index';
+import { dedupeUncertainties } from '../../model/match-building';
 import type { ParseContext } from './context';
 import type { MemberRef, RawConfig, RawNetworkDef, RawServiceDef } from './raw-config';
-
-export function dedupeUncertainties(list: readonly Uncertainty[]): Uncertainty[] {
-  if (list.length < 2) return list.slice();
-  const seen = new Set<string>();
-  return list.filter((item) => {
-    const key = `${item.kind}\u0000${item.name ?? ''}\u0000${item.reason}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
 
 /**
  * Flattens nested groups, once per object, in definition order. A member that does not exist

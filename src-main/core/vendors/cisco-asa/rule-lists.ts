@@ -2,13 +2,12 @@ import { AddressParseError, AddressSet, PortSet, ProtocolSet } from '../../net/i
 import type { MatchBox, Rule, RuleAction, RuleList, ServiceSpec, TimeRange } from '../../model/index';
 import { readExtendedEntry, type EntryEnvironment } from './access-list-entry';
 import { EntrySyntaxError, type ParsedEntry } from './entry-types';
-import { exact, matchBoxes } from './bounds';
+import { dedupeUncertainties, exact, matchBoxes, specOf } from '../../model/match-building';
 import type { ParseContext } from './context';
 import { TokenCursor } from './cursor';
 import { restAfterWords, type ConfigLine } from './lines';
 import type { RawAccessGroup } from './raw-config';
-import { dedupeUncertainties } from './resolve-objects';
-import { specOf } from './services';
+
 
 /** A line of a list as the ASA numbers it: remarks take line numbers too. */
 type ListLine = { remark: string } | Rule;

@@ -7,7 +7,8 @@ import { rejectBlock } from './network-objects';
 import { isPortOperator, readPortOperator } from './port-operators';
 import { lookupIcmpType } from './protocols';
 import type { RawServiceDef, ReadState } from './raw-config';
-import { protocolSetOf, readService, specOf, transportsOf } from './services';
+import { specOf } from '../../model/match-building';
+import { protocolSetOf, readService, transportsOf } from './services';
 
 function serviceDef(name: string, kind: ServiceObjectKind, isGroup: boolean, head: ConfigLine, state: ReadState): RawServiceDef {
   const existing = state.raw.services.get(name);

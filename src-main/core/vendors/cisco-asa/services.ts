@@ -1,5 +1,6 @@
-import { PortSet, ProtocolSet, TCP, UDP } from '../../net/index';
+import { ProtocolSet, TCP, UDP } from '../../net/index';
 import type { ServiceSpec } from '../../model/index';
+import { PORTED_PROTOCOLS, specOf } from '../../model/match-building';
 import type { TokenCursor } from './cursor';
 import type { Transport } from './named-ports';
 import { isPortOperator, readPortOperator } from './port-operators';
@@ -9,11 +10,6 @@ export type ServiceResult =
   | { spec: ServiceSpec; warnings: string[] }
   | { error: string; kind: 'unknown-port' | 'unknown-protocol' | 'unsupported' };
 
-const SCTP = 132;
-
-export function specOf(protocols: ProtocolSet): ServiceSpec {
-  return { protocols, sourcePorts: PortSet.all(), destinationPorts: PortSet.all() };
-}
 
 /** Protocol word to a set: `ip` is every protocol, `tcp-udp` both transports. */
 export function protocolSetOf(word: string): ProtocolSet | undefined {
@@ -43,8 +39,6 @@ export function transportsOf(protocols: ProtocolSet): Transport[] {
   return transports;
 }
 
-/** Protocols that have ports at all; port conditions leave the others out. */
-export const PORTED_PROTOCOLS = ProtocolSet.of(TCP, UDP, SCTP);
 
 /**
  * Reads one service as written after `service` (object service) or `service-object`:

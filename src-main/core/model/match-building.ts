@@ -1,6 +1,35 @@
-import { AddressSet, PortSet, ProtocolSet } from '../../net/index';
-import type { MatchBox, ServiceSpec } from '../../model/index';
-import { PORTED_PROTOCOLS, specOf } from './services';
+import { AddressSet, PortSet, ProtocolSet, TCP, UDP } from '../net/index';
+import type { ServiceSpec } from './objects';
+import type { MatchBox } from './rules';
+import type { Uncertainty } from './uncertainty';
+
+/*
+ * Building a rule's match boxes from what a source wrote, shared by every reader (vendor
+ * configurations and rule exports): the parts as lower/upper bounds, the services, the boxes.
+ */
+
+const SCTP = 132;
+
+/** Protocols that have ports at all; port conditions leave the others out. */
+export const PORTED_PROTOCOLS = ProtocolSet.of(TCP, UDP, SCTP);
+
+/** A service of these protocols on any source and destination port. */
+export function specOf(protocols: ProtocolSet): ServiceSpec {
+  return { protocols, sourcePorts: PortSet.all(), destinationPorts: PortSet.all() };
+}
+
+/** The same uncertainty said twice (a group named twice in one rule) is reported once. */
+export function dedupeUncertainties(list: readonly Uncertainty[]): Uncertainty[] {
+  if (list.length < 2) return list.slice();
+  const seen = new Set<string>();
+  return list.filter((item) => {
+    const key = `${item.kind}\u0000${item.name ?? ''}\u0000${item.reason}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 
 /**
  * Each part of a rule as two sets: `lower` is what it certainly matches, `upper` what it might

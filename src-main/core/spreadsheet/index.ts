@@ -1,0 +1,13 @@
+export { importRuleSpreadsheet, SPREADSHEET_VENDOR_ID, type SpreadsheetImport, type SpreadsheetImportOptions } from './import-spreadsheet';
+export { readSpreadsheetGrid, isWorkbookContainer, SPREADSHEET_EXTENSIONS } from './read-grid';
+export { DEFAULT_LIMITS, SpreadsheetError, type SpreadsheetLimits } from './limits';
+export type { ColumnAssignment, ColumnMapping, ExportStyle, ObjectColumnMapping, RuleColumnMapping } from './column-mapping';
+export { RULE_FIELDS, type RuleField } from './column-fields';
+export { columnsFromSite, parseColumnTemplate, templateOf, COLUMN_TEMPLATE_FORMAT, type ColumnTemplate, type ExplicitColumns } from './column-template';
+export { cellName, columnLetter, type SheetGrid, type WorkbookGrid } from './grid';
+export { neutraliseFormula } from './formula-injection';
+export { looksLikeRuleTable } from './sniff';
+export { matchHeader } from './column-detection';
+export { normaliseHeader } from './column-fields';
+export { readPorts } from './service-cells';
+export { isBlankRow, sheetPrefix } from './grid';

@@ -1,0 +1,169 @@
+import { ICMP, ICMP6, parseProtocol, PortParseError, PortSet, ProtocolParseError, ProtocolSet, TCP, UDP } from '../net/index';
+import type { ServiceObject, ServiceSpec } from '../model/index';
+import { exact } from '../model/match-building';
+import { PORTED_PROTOCOLS, specOf } from '../model/match-building';
+import type { CellReading } from './address-cells';
+import { isAnyWord, looksLikeName, splitItems } from './cell-items';
+import { lookupServiceName } from './service-names';
+
+export type ServiceLookup = (name: string) => ServiceObject | undefined;
+
+export interface ServiceContext {
+  lookup: ServiceLookup;
+  /** From the row's Protocol column: the protocol of ports written without one. */
+  protocols?: ProtocolSet;
+}
+
+interface ServicePart {
+  lower: ServiceSpec[];
+  /** What the item might match; undefined when that is exactly `lower`. */
+  upper?: ServiceSpec[];
+  /** A protocol the item wrote, carried to later bare ports of the cell ("TCP 80, 443"). */
+  writtenProtocols?: ProtocolSet;
+}
+
+const UNKNOWN: ServicePart = { lower: [], upper: [specOf(ProtocolSet.all())] };
+
+/**
+ * A service cell: "443/80", "9285, 9590", "1050-1065", "tcp/443", "TCP 443", "443/tcp",
+ * "udp:161", one item per line, any, a bare protocol (all its ports), service names (https,
+ * ms-sql-s), object and group names. A port with no protocol anywhere (neither written nor in
+ * a Protocol column) is uncertain rather than guessed to be TCP.
+ */
+export function readServiceCell(text: string, context: ServiceContext): CellReading<ServiceSpec[]> {
+  const reading: CellReading<ServiceSpec[]> = { bound: exact([]), referencedObjects: [], unresolved: [], problems: [], warnings: [], notes: [] };
+  const lower: ServiceSpec[] = [];
+  const upper: ServiceSpec[] = [];
+  let carried: ProtocolSet | undefined;
+  for (const item of splitItems(text)) {
+    const part = readServiceItem(item, context, carried, reading);
+    lower.push(...part.lower);
+    upper.push(...(part.upper ?? part.lower));
+    carried = part.writtenProtocols ?? carried;
+  }
+  const unprotocolled = reading.unresolved.filter((item) => item.kind === 'unknown-protocol').map((item) => item.name);
+  if (unprotocolled.length > 0) {
+    reading.warnings.push(`${unprotocolled.join(', ')} ${unprotocolled.length > 1 ? 'are' : 'is'} written without a protocol and the sheet has no Protocol column: TCP or UDP is not known`);
+  }
+  reading.bound = { lower, upper: upper.length === lower.length && upper.every((spec, index) => spec === lower[index]) ? lower : upper };
+  return reading;
+}
+
+function readServiceItem(item: string, context: ServiceContext, carried: ProtocolSet | undefined, reading: CellReading<ServiceSpec[]>): ServicePart {
+  const word = item.toLowerCase();
+  if (isAnyWord(item)) return { lower: [specOf(ProtocolSet.all())] };
+  if (word === 'application-default') {
+    reading.unresolved.push({ kind: 'unknown-port', name: item, reason: 'application-default: the ports are those of the rule\'s applications, which the export does not list' });
+    reading.notes.push('application-default: the ports depend on the applications (App-ID), so what the rule opens is not known from the export');
+    return UNKNOWN;
+  }
+  const object = context.lookup(item);
+  if (object) {
+    reading.referencedObjects.push(object.name);
+    reading.unresolved.push(...object.unresolved);
+    return object.unresolved.length === 0 ? { lower: object.services } : { lower: object.services, upper: UNKNOWN.upper! };
+  }
+  const written = writtenProtocolAndPorts(item);
+  if (written !== undefined) return withPorts(item, written.protocols, written.ports, reading, true);
+  if (/^\d/.test(item)) {
+    const protocols = context.protocols ?? carried;
+    if (protocols !== undefined) return withPorts(item, protocols, item, reading, false);
+    return portsWithoutProtocol(item, reading);
+  }
+  const named = lookupServiceName(item);
+  if (named) return { lower: named };
+  // "HTTP HTTPS SSH" or "TCP-450 TCP-1050-1065": several services separated by spaces.
+  const words = item.split(/\s+/);
+  const isService = (part: string) => context.lookup(part) !== undefined || lookupServiceName(part) !== undefined || writtenProtocolAndPorts(part)?.ports !== undefined;
+  if (words.length > 1 && words.every(isService)) {
+    return words
+      .map((part) => readServiceItem(part, context, carried, reading))
+      .reduce<ServicePart>((all, part) => ({ lower: [...all.lower, ...part.lower], upper: [...(all.upper ?? all.lower), ...(part.upper ?? part.lower)] }), { lower: [] });
+  }
+  const why = looksLikeName(item) ? `"${item}" is not a port, protocol or known service, and no service object of that name is defined` : `"${item}" is not a port, range, protocol or service`;
+  reading.unresolved.push({ kind: looksLikeName(item) ? 'undefined-reference' : 'unknown-port', name: item, reason: why });
+  reading.problems.push(why);
+  if (looksLikeName(item)) reading.referencedObjects.push(item);
+  return UNKNOWN;
+}
+
+/** Protocol and ports as written in one item; ports undefined for a bare protocol. */
+function writtenProtocolAndPorts(item: string): { protocols: ProtocolSet; ports?: string } | undefined {
+  const protocolFirst = /^([a-z][a-z0-9+]*(?:[-/]udp)?)\s*(?:[/:_]\s*|\s+|-(?=\d))(\d[\d\s/-]*|any|all)$/i.exec(item);
+  if (protocolFirst) {
+    const protocols = protocolWord(protocolFirst[1]!);
+    if (protocols) return { protocols, ports: protocolFirst[2]! };
+  }
+  const portsFirst = /^(\d[\d\s-]*?)\s*(?:\/\s*|\s+)([a-z][a-z0-9-]*)$/i.exec(item);
+  if (portsFirst) {
+    const protocols = protocolWord(portsFirst[2]!);
+    if (protocols) return { protocols, ports: portsFirst[1]! };
+  }
+  const protocols = /^[a-z][a-z0-9/-]*$/i.test(item) ? protocolWord(item) : undefined;
+  return protocols ? { protocols } : undefined;
+}
+
+/** A protocol word: tcp, udp, icmp, gre, esp, a number is not one here (it would be a port). */
+export function protocolWord(word: string): ProtocolSet | undefined {
+  const text = word.trim().toLowerCase();
+  if (['tcp/udp', 'tcp-udp', 'tcpudp', 'udp/tcp', 'tcp+udp', 'tcp&udp', 'both'].includes(text)) return ProtocolSet.of(TCP, UDP);
+  if (text === 'ip' || text === 'any' || text === 'all') return ProtocolSet.all();
+  if (/^\d+$/.test(text)) return undefined;
+  try {
+    return ProtocolSet.of(parseProtocol(text));
+  } catch (error) {
+    if (error instanceof ProtocolParseError) return undefined;
+    throw error;
+  }
+}
+
+function withPorts(item: string, protocols: ProtocolSet, portsText: string | undefined, reading: CellReading<ServiceSpec[]>, written: boolean): ServicePart {
+  const carry = written ? { writtenProtocols: protocols } : {};
+  if (portsText === undefined || isAnyWord(portsText)) return { lower: [specOf(protocols)], ...carry };
+  const icmpType = icmpTypeOf(protocols, portsText);
+  if (icmpType !== undefined) return { lower: [{ ...specOf(protocols), icmp: { type: icmpType } }], ...carry };
+  const ports = readPorts(portsText);
+  if (typeof ports === 'string') {
+    reading.unresolved.push({ kind: 'unknown-port', name: item, reason: ports });
+    reading.problems.push(ports);
+    return { ...UNKNOWN, ...carry };
+  }
+  const ported = protocols.intersect(PORTED_PROTOCOLS);
+  if (ported.isEmpty()) {
+    const why = `"${item}": ${protocols.toString()} has no ports`;
+    reading.unresolved.push({ kind: 'unsupported', name: item, reason: why });
+    reading.problems.push(why);
+    return { ...UNKNOWN, ...carry };
+  }
+  return { lower: [{ ...specOf(ported), destinationPorts: ports }], ...carry };
+}
+
+/** "icmp/8" names an ICMP type, not a port. */
+function icmpTypeOf(protocols: ProtocolSet, text: string): number | undefined {
+  const single = protocols.equals(ProtocolSet.of(ICMP)) || protocols.equals(ProtocolSet.of(ICMP6));
+  return single && /^\d{1,3}$/.test(text.trim()) && Number(text) <= 255 ? Number(text) : undefined;
+}
+
+function portsWithoutProtocol(item: string, reading: CellReading<ServiceSpec[]>): ServicePart {
+  const ports = readPorts(item);
+  if (typeof ports === 'string') {
+    reading.unresolved.push({ kind: 'unknown-port', name: item, reason: ports });
+    reading.problems.push(ports);
+    return UNKNOWN;
+  }
+  reading.unresolved.push({ kind: 'unknown-protocol', name: item, reason: `${item} is written without a protocol: TCP or UDP is not known` });
+  return { lower: [], upper: [{ ...specOf(PORTED_PROTOCOLS), destinationPorts: ports }] };
+}
+
+/**
+ * "443", "1050-1065", "1050 - 1065", "80 443" and the matrix's "443/80" (two ports); the parse
+ * error's message (`"4435-" is not a port or range`) when the text is not ports.
+ */
+export function readPorts(text: string): PortSet | string {
+  try {
+    return PortSet.parse(text.trim().replace(/\s*-\s*/g, '-').replace(/\s*\/\s*/g, ' '));
+  } catch (error) {
+    if (error instanceof PortParseError) return error.message;
+    throw error;
+  }
+}
