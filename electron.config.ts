@@ -44,7 +44,8 @@ export const builderConfig: BuilderConfiguration = {
   productName: 'WFOS Firewall Audit',
   directories: { output: 'dist', buildResources: 'resources/build' },
   files: ['out/**', 'package.json', '!**/*.map'],
-  extraResources: [{ from: 'resources/demo', to: 'demo' }],
+  // The report's fonts sit beside the demo, where the main process looks for them.
+  extraResources: [{ from: 'resources/demo', to: 'demo' }, { from: 'resources/fonts', to: 'fonts' }],
   asar: true,
   linux: { target: ['AppImage', 'deb'], category: 'Network', maintainer: 'WFOS Firewall Audit' },
   win: { target: ['nsis'] },

@@ -1,12 +1,14 @@
 import { type CliCommand, type CliIo, UsageError } from './command';
 import { auditCommand } from './commands/audit';
+import { certCommand } from './commands/cert';
 import { matrixCommand } from './commands/matrix';
 import { parseCommand } from './commands/parse';
 import { pullCommand } from './commands/pull';
+import { verifyCommand } from './commands/verify';
 import { VERSION } from './version';
 
 /** Every subcommand, in the order `--help` lists them. */
-const commands: readonly CliCommand[] = [matrixCommand, parseCommand, auditCommand, pullCommand];
+const commands: readonly CliCommand[] = [matrixCommand, parseCommand, auditCommand, pullCommand, verifyCommand, certCommand];
 
 export { VERSION };
 
