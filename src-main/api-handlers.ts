@@ -1,23 +1,79 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import packageJson from '../package.json';
 import type { ApiHandlers } from './api';
 import { loadSource, runAudit } from './core/engine/index';
 import { loadEmbeddedMatrix } from './core/matrix/index';
+import { defaultConfigDir, defaultProjectsDir, ProjectSession, ProjectsFolder, RecentAudits } from './core/project/index';
 import { loadSiteFile } from './core/site/index';
+import { SPREADSHEET_VENDOR_ID } from './core/spreadsheet/index';
+import { vendorParsers } from './core/vendors/registry';
 
 export interface HandlerOptions {
   mode: 'electron' | 'serve';
   /** The demo site file: in the repository's resources/ or the packaged app's resources. */
   demoSitePath: string;
+  /** The one folder projects are opened from and saved to (default: defaultProjectsDir()). */
+  projectsDir?: string;
+  /** Where the recent-audits list lives (default: defaultConfigDir()). */
+  configDir?: string;
 }
+
+/** The report fonts ship in resources/fonts, beside resources/demo; the report module's own default otherwise. */
+function fontDirectoryBeside(demoSitePath: string): string | undefined {
+  const fonts = join(dirname(dirname(demoSitePath)), 'fonts');
+  return existsSync(fonts) ? fonts : undefined;
+}
+
+const APP_NAME = 'WFOS Firewall Audit';
 
 /** The main-process side of api.ts, over the core modules. Shared by Electron and serve mode. */
 export function createApiHandlers(options: HandlerOptions): ApiHandlers {
+  const session = new ProjectSession({
+    projects: new ProjectsFolder(options.projectsDir ?? defaultProjectsDir()),
+    recent: new RecentAudits(join(options.configDir ?? defaultConfigDir(), 'recent-audits.json')),
+    app: { name: APP_NAME, version: packageJson.version },
+    demoSitePath: options.demoSitePath,
+    fontDirectory: fontDirectoryBeside(options.demoSitePath),
+  });
+  const bytesOf = (base64: string) => Buffer.from(base64, 'base64');
   return {
-    appInfo: async () => ({ name: 'WFOS Firewall Audit', version: packageJson.version, mode: options.mode }),
+    appInfo: async () => ({ name: APP_NAME, version: packageJson.version, mode: options.mode }),
     getMatrix: async ({ id }) => loadEmbeddedMatrix(id),
     auditDemoSite: async () => {
       const site = loadSiteFile(options.demoSitePath);
       return runAudit(site, site.firewalls.map(loadSource), { toolVersion: packageJson.version });
+    },
+
+    projectNew: async () => session.newProject(),
+    projectOpenDemo: async () => session.openDemo(),
+    projectCurrent: async () => {
+      try {
+        return session.view();
+      } catch {
+        return null;
+      }
+    },
+    projectOpen: ({ name }) => session.openNamed(name),
+    projectImport: async ({ fileName, contentBase64 }) => session.openUploaded(fileName, bytesOf(contentBase64)),
+    projectSave: (request) => session.save(request),
+    projectRecent: () => session.recent(),
+    siteUpdate: async ({ site }) => session.updateSite(site),
+    vendorList: async () => [
+      ...vendorParsers.map((parser) => ({ id: parser.id, name: parser.name })),
+      { id: SPREADSHEET_VENDOR_ID, name: 'Rule export (spreadsheet: .xlsx, .xls, .csv)' },
+    ],
+    sourceAdd: async ({ fileName, contentBase64, vendor, replaceId }) =>
+      session.addSource({ fileName, bytes: bytesOf(contentBase64), ...(vendor !== undefined && { vendor }), ...(replaceId !== undefined && { replaceId }) }),
+    sourceUpdate: async (request) => session.updateSource(request),
+    sourceRemove: async ({ id }) => session.removeSource(id),
+    auditRun: async () => session.runAudit(),
+    ruleTrace: async ({ row }) => session.traceRow(row),
+    packetQuery: async (query) => session.query(query),
+    auditCompare: async () => session.compare(),
+    reportPdf: async ({ customerRepresentative }) => {
+      const { fileName, pdf } = await session.reportPdf(customerRepresentative ? { customer: customerRepresentative } : {});
+      return { fileName, contentBase64: pdf.toString('base64') };
     },
   };
 }

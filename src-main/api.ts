@@ -1,6 +1,25 @@
 import { z } from 'zod';
 import { auditResultSchema } from './core/engine/audit-result';
 import { matrixSchema } from './core/matrix/schema';
+import { MAX_SOURCE_BYTES, siteDraftSchema, zoneDraftSchema } from './core/project/project-schema';
+import {
+  auditComparisonSchema,
+  packetAnswerSchema,
+  projectViewSchema,
+  recentListSchema,
+  rowTraceViewSchema,
+  saveResultSchema,
+  siteUpdateResultSchema,
+} from './core/project/view-schema';
+
+/** A file the renderer read (a drop or the file picker), in base64: at most MAX_SOURCE_BYTES once decoded. */
+const MAX_BASE64_LENGTH = Math.ceil(MAX_SOURCE_BYTES / 3) * 4;
+const fileContents = z.string().max(MAX_BASE64_LENGTH, `larger than the ${MAX_SOURCE_BYTES / 1024 / 1024} MiB a file can be`).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64');
+const fileName = z.string().min(1).max(255);
+const sourceId = z.string().min(1).max(64);
+
+/** The largest request body a transport must accept: one maximal file in base64, with room for JSON. */
+export const MAX_REQUEST_BYTES = MAX_BASE64_LENGTH + 1024 * 1024;
 
 /**
  * The one table of calls between the renderer and the main process. Electron's IPC bridge
@@ -24,6 +43,54 @@ export const api = {
     input: z.object({}).strict(),
     output: auditResultSchema,
   },
+
+  /** A new, empty audit project (unsaved). */
+  projectNew: { input: z.object({}).strict(), output: projectViewSchema },
+  /** The demo site as an unsaved project, already audited. */
+  projectOpenDemo: { input: z.object({}).strict(), output: projectViewSchema },
+  /** The project open in this window, if any (after the page reloads in serve mode). */
+  projectCurrent: { input: z.object({}).strict(), output: projectViewSchema.nullable() },
+  /** Opens a project by its file name in the projects folder: the only place the renderer may name. */
+  projectOpen: { input: z.object({ name: z.string().min(1).max(200) }).strict(), output: projectViewSchema },
+  /** Opens a project file the renderer read itself (file picker, drop) as an unsaved copy. */
+  projectImport: { input: z.object({ fileName, contentBase64: fileContents }).strict(), output: projectViewSchema },
+  /** Saves to the current file, or to `name` in the projects folder (save as); `overwrite` to replace another file. */
+  projectSave: { input: z.object({ name: z.string().min(1).max(200).optional(), overwrite: z.boolean().optional() }).strict(), output: saveResultSchema },
+  /** Recent audits and the project files in the projects folder. */
+  projectRecent: { input: z.object({}).strict(), output: recentListSchema },
+  /** The Site screen as typed: stored as typed, answered with each field's problems. */
+  siteUpdate: { input: z.object({ site: siteDraftSchema }).strict(), output: siteUpdateResultSchema },
+  /** Vendors a source can be read as, for when detection is not sure. */
+  vendorList: { input: z.object({}).strict(), output: z.array(z.object({ id: z.string(), name: z.string() })) },
+  /** Adds a configuration or rule export from its contents; re-importing a firewall replaces it. */
+  sourceAdd: {
+    input: z.object({ fileName, contentBase64: fileContents, vendor: z.string().min(1).max(64).optional(), replaceId: sourceId.optional() }).strict(),
+    output: projectViewSchema,
+  },
+  /** Renames a source or sets its zones. */
+  sourceUpdate: {
+    input: z.object({ id: sourceId, name: z.string().max(200).optional(), zones: z.array(zoneDraftSchema).max(200).optional() }).strict(),
+    output: projectViewSchema,
+  },
+  sourceRemove: { input: z.object({ id: sourceId }).strict(), output: projectViewSchema },
+  /** Runs the audit on the project and stores the result; the one before becomes the previous audit. */
+  auditRun: { input: z.object({}).strict(), output: projectViewSchema },
+  /** Each firewall's deciding rules for a matrix row, with the configuration around them. */
+  ruleTrace: { input: z.object({ row: z.number().int().min(1).max(10_000) }).strict(), output: rowTraceViewSchema },
+  /** "Can 10.30.1.5 reach 10.10.20.21 on tcp/8443?" against the project's firewalls. */
+  packetQuery: {
+    input: z
+      .object({ source: z.string().min(1).max(2000), destination: z.string().min(1).max(2000), service: z.string().min(1).max(100), sourcePort: z.string().max(100).optional() })
+      .strict(),
+    output: packetAnswerSchema,
+  },
+  /** The last audit's report as an unsigned PDF (signing is `wfos-audit audit --sign` for now). */
+  reportPdf: {
+    input: z.object({ customerRepresentative: z.string().max(200).optional() }).strict(),
+    output: z.object({ fileName: z.string(), contentBase64: z.string() }),
+  },
+  /** The last audit against the one before it; null until there are two. */
+  auditCompare: { input: z.object({}).strict(), output: auditComparisonSchema.nullable() },
 } as const;
 
 export type Api = typeof api;

@@ -2,7 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ApiHandlers } from '../api';
+import { MAX_REQUEST_BYTES, type ApiHandlers } from '../api';
 import { dispatchApiCall } from '../api-dispatch';
 import { CONTENT_SECURITY_POLICY } from '../content-security-policy';
 import { readStaticFile } from './static-files';
@@ -25,7 +25,8 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-const MAX_BODY_BYTES = 16 * 1024 * 1024;
+// One source file of the largest size api.ts accepts, in base64 inside JSON.
+const MAX_BODY_BYTES = MAX_REQUEST_BYTES;
 export const TOKEN_HEADER = 'x-wfos-token';
 
 /**

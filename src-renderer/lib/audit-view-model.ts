@@ -38,3 +38,34 @@ export function whereText(reference: { line?: number; sheet?: string; row?: numb
   if (reference.sheet !== undefined) return `${reference.sheet} row ${reference.row}`;
   return 'built-in';
 }
+
+export type FindingOrder = 'severity' | 'firewall' | 'kind' | 'line';
+
+/** Findings in the order asked for; severity (most severe first) breaks every tie, then the F-number. */
+export function sortFindings(findings: readonly Finding[], order: FindingOrder): Finding[] {
+  const severity = (finding: Finding) => SEVERITY_ORDER.indexOf(finding.severity);
+  const line = (finding: Finding) => finding.rule?.line ?? finding.rule?.row ?? Number.MAX_SAFE_INTEGER;
+  const primary: Record<FindingOrder, (a: Finding, b: Finding) => number> = {
+    severity: () => 0,
+    firewall: (a, b) => a.firewall.localeCompare(b.firewall),
+    kind: (a, b) => a.kind.localeCompare(b.kind),
+    line: (a, b) => a.firewall.localeCompare(b.firewall) || line(a) - line(b),
+  };
+  return [...findings].sort((a, b) => primary[order](a, b) || severity(a) - severity(b) || a.id.localeCompare(b.id));
+}
+
+export interface FlowGroup {
+  component: string;
+  flows: FlowResult[];
+}
+
+/**
+ * The rows under the WFOS component they concern (the port matrix's grouping), each group in
+ * order of urgency; groups keep the matrix's component order.
+ */
+export function flowsByComponent(flows: readonly FlowResult[], groups: readonly { component: string; rows: readonly { row: number }[] }[]): FlowGroup[] {
+  const byRow = new Map(flows.map((flow) => [flow.row, flow]));
+  return groups
+    .map((group) => ({ component: group.component, flows: flowsByUrgency(group.rows.flatMap((row) => byRow.get(row.row) ?? []), new Set()) }))
+    .filter((group) => group.flows.length > 0);
+}

@@ -1,6 +1,8 @@
 import { expect, test } from './workstation-fixture';
 
 test('the demo site opens audited: coverage, a partial row\'s trace, and the findings', async ({ workstation: page }, testInfo) => {
+  // The start screen offers the demo; it opens audited, on the results.
+  await page.getByTestId('open-demo').click();
   await expect(page.getByTestId('flow-row')).toHaveCount(40);
   await expect(page.getByTestId('status-allowed')).toContainText('23');
   await expect(page.getByTestId('status-partial')).toContainText('2');

@@ -1,7 +1,9 @@
 import { _electron as electron, test as base, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -16,9 +18,24 @@ export function electronBinary(): string | undefined {
   }
 }
 
+/** Folders of its own for each test's workstation: projects, and the settings holding the recent list. */
+export interface WorkstationDirs {
+  projects: string;
+  config: string;
+}
+
+function freshDirs(): WorkstationDirs {
+  const base = mkdtempSync(join(tmpdir(), 'wfos-e2e-'));
+  return { projects: join(base, 'projects'), config: join(base, 'config') };
+}
+
 /** Starts serve mode as a user would (a real process on loopback) and returns the URL it prints. */
-async function startServe(): Promise<{ openUrl: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/serve/main.ts', '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+async function startServe(dirs: WorkstationDirs): Promise<{ openUrl: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/serve/main.ts', '--port', '0', '--projects-dir', dirs.projects], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, WFOS_CONFIG_DIR: dirs.config },
+  });
   let output = '';
   const openUrl = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`serve did not start: ${output}`)), 30_000);
@@ -42,21 +59,28 @@ interface Fixtures {
   workstation: Page;
   /** The serve-mode URL with its token; undefined under Electron. */
   serveUrl: string | undefined;
+  /** Where this test's workstation keeps projects and its recent list. */
+  dirs: WorkstationDirs;
 }
 
 export const test = base.extend<Fixtures>({
-  serveUrl: async ({}, use, testInfo) => {
+  dirs: async ({}, use) => use(freshDirs()),
+  serveUrl: async ({ dirs }, use, testInfo) => {
     if (testInfo.project.name === 'electron') return use(undefined);
-    const { openUrl, child } = await startServe();
+    const { openUrl, child } = await startServe(dirs);
     await use(openUrl);
     child.kill('SIGTERM');
   },
-  workstation: async ({ page, serveUrl }, use, testInfo) => {
+  workstation: async ({ page, serveUrl, dirs }, use, testInfo) => {
     if (testInfo.project.name !== 'electron') {
       await page.goto(serveUrl!);
       return use(page);
     }
-    const app = await electron.launch({ args: [root], executablePath: electronBinary() });
+    const app = await electron.launch({
+      args: [root],
+      executablePath: electronBinary(),
+      env: { ...process.env, WFOS_PROJECTS_DIR: dirs.projects, WFOS_CONFIG_DIR: dirs.config } as Record<string, string>,
+    });
     await use(await app.firstWindow());
     await app.close();
   },

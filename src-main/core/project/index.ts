@@ -1,0 +1,17 @@
+export * from './project-schema';
+export * from './view-schema';
+export { ProjectError } from './project-error';
+export { writeFileAtomic, nodeIo, type AtomicWriteIo } from './atomic-write';
+export { readProjectFile, parseProjectBytes, writeProjectFile, serializeProject, MAX_PROJECT_BYTES } from './project-file';
+export { RecentAudits, MAX_RECENT } from './recent-audits';
+export { recentEntrySchema, type RecentEntry } from './recent-audits-schema';
+export { compareAudits, findingKey, type AuditComparison, type RowChange, type RowChangeKind, type FindingChanges } from './compare-audits';
+export { siteDraftProblems, siteFromDraft, emptySiteDraft, addressItems, addressProblem, fieldLabel, type FieldProblem } from './site-draft';
+export { sourceFromFile, parsedSourceOf, siteFirewallOf, zoneProblems, SourceImportError } from './project-sources';
+export { auditProject, auditInputsHash, auditBlockers, traceProjectRow, queryProjectPacket, siteOfProject } from './project-audit';
+export { projectFromSiteFile } from './site-file-project';
+export { ProjectsFolder, ProjectNameError, projectFileName, listProjectFiles } from './projects-dir';
+export { ProjectSession, type SessionOptions, type AddSourceRequest } from './session';
+export { contentBytes, contentOf, sha256Of } from './source-content';
+export { defaultConfigDir, defaultProjectsDir } from './locations';
+export { projectReportPdf, reportFileName } from './project-report';

@@ -1,0 +1,223 @@
+import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { PacketQuery } from '../engine/packet-query';
+import { compareAudits } from './compare-audits';
+import { ProjectError } from './project-error';
+import { auditBlockers, auditInputsHash, auditProject, queryProjectPacket, traceProjectRow } from './project-audit';
+import { parseProjectBytes, readProjectFile, writeProjectFile } from './project-file';
+import { PROJECT_FORMAT, PROJECT_VERSION, type Project, type ProjectSource, type SiteDraft, type ZoneDraft } from './project-schema';
+import { sourceFromFile } from './project-sources';
+import { projectReportPdf, reportFileName } from './project-report';
+import { projectView } from './project-view';
+import { listProjectFiles, type ProjectsFolder } from './projects-dir';
+import type { RecentAudits } from './recent-audits';
+import { emptySiteDraft, siteDraftProblems } from './site-draft';
+import { projectFromSiteFile } from './site-file-project';
+import type { AuditComparisonView, PacketAnswerView, ProjectView, RecentList, RowTraceView, SaveResult, SiteUpdateResult } from './view-schema';
+
+export interface SessionOptions {
+  projects: ProjectsFolder;
+  recent: RecentAudits;
+  app: { name: string; version: string };
+  /** The demo site file (resources/demo/site.yaml). */
+  demoSitePath: string;
+  /** The report fonts, where the report module's default cannot find them (a bundled main process). */
+  fontDirectory?: string | undefined;
+  /** Fixed in tests. */
+  now?: () => Date;
+}
+
+export interface AddSourceRequest {
+  fileName: string;
+  bytes: Uint8Array;
+  vendor?: string;
+  /** Re-import: the source this file replaces, whatever its name. */
+  replaceId?: string;
+}
+
+/**
+ * The project open in this window, held by the main process: the renderer edits it through
+ * api.ts calls and never sees a path it did not choose inside the projects folder. One
+ * project at a time, as in the desktop window; a failed open or save leaves it as it was.
+ */
+export class ProjectSession {
+  private project: Project | undefined;
+  private path: string | undefined;
+  private demo = false;
+  private dirty = false;
+
+  constructor(private readonly options: SessionOptions) {}
+
+  private now(): string {
+    return (this.options.now?.() ?? new Date()).toISOString();
+  }
+
+  private current(): Project {
+    if (!this.project) throw new Error('no audit is open: start a new audit or open one');
+    return this.project;
+  }
+
+  private where(): string {
+    return this.path ? basename(this.path) : 'the new audit';
+  }
+
+  private changed(update: (project: Project) => Project): Project {
+    this.project = { ...update(this.current()), updatedAt: this.now() };
+    this.dirty = true;
+    return this.project;
+  }
+
+  private open(project: Project, path: string | undefined, demo: boolean): ProjectView {
+    this.project = project;
+    this.path = path;
+    this.demo = demo;
+    // Nothing is lost yet: a new, demo or uploaded project has no change of the engineer's own.
+    this.dirty = false;
+    return this.view();
+  }
+
+  view(): ProjectView {
+    return projectView({ project: this.current(), path: this.path, demo: this.demo, dirty: this.dirty });
+  }
+
+  newProject(): ProjectView {
+    const now = this.now();
+    return this.open({ format: PROJECT_FORMAT, version: PROJECT_VERSION, createdAt: now, updatedAt: now, savedBy: this.options.app, site: emptySiteDraft(), sources: [] }, undefined, false);
+  }
+
+  /** The demo site as an unsaved project, audited, so the product shows what it does at once. */
+  openDemo(): ProjectView {
+    const project = projectFromSiteFile(this.options.demoSitePath, this.options.app, this.now());
+    const audit = auditProject(project, 'the demo site', { toolVersion: this.options.app.version, now: new Date(project.createdAt) });
+    return this.open({ ...project, audit }, undefined, true);
+  }
+
+  async openNamed(name: string): Promise<ProjectView> {
+    const path = await this.options.projects.pathOf(name);
+    const project = await readProjectFile(path);
+    await this.options.recent.remember({ path, customer: project.site.customer, site: project.site.site, savedAt: project.updatedAt });
+    return this.open(project, path, false);
+  }
+
+  /** A project file the renderer read from anywhere (file picker or drop): opened as an unsaved copy. */
+  openUploaded(fileName: string, bytes: Uint8Array): ProjectView {
+    return this.open(parseProjectBytes(bytes, basename(fileName)), undefined, false);
+  }
+
+  async save(request: { name?: string; overwrite?: boolean }): Promise<SaveResult> {
+    const project = this.current();
+    let path = this.path;
+    if (request.name !== undefined) {
+      path = await this.options.projects.pathOf(request.name);
+      if (path !== this.path && existsSync(path) && !request.overwrite) {
+        throw new ProjectError(basename(path), 'already exists in the projects folder: choose another name, or confirm replacing it');
+      }
+    }
+    if (!path) throw new Error('give the audit a name to save it');
+    const saved: Project = { ...project, updatedAt: this.now(), savedBy: this.options.app };
+    await writeProjectFile(path, saved);
+    this.project = saved;
+    this.path = path;
+    this.demo = false;
+    this.dirty = false;
+    await this.options.recent.remember({ path, customer: saved.site.customer, site: saved.site.site, savedAt: saved.updatedAt });
+    return { file: { name: basename(path), path }, updatedAt: saved.updatedAt };
+  }
+
+  async recent(): Promise<RecentList> {
+    const { projects } = this.options;
+    const recent = await Promise.all(
+      (await this.options.recent.list()).map(async (entry) => {
+        const inFolder = await projects.contains(entry.path);
+        const exists = existsSync(entry.path);
+        const why = !inFolder ? `not in the projects folder ${projects.directory}` : !exists ? 'the file is no longer there' : undefined;
+        return { ...entry, name: basename(entry.path), available: inFolder && exists, ...(why && { why }) };
+      }),
+    );
+    return { directory: await projects.root(), recent, files: await listProjectFiles(projects) };
+  }
+
+  updateSite(site: SiteDraft): SiteUpdateResult {
+    const project = this.changed((current) => ({ ...current, site }));
+    return {
+      problems: siteDraftProblems(site),
+      dirty: true,
+      auditStale: project.audit !== undefined && project.audit.inputsHash !== auditInputsHash(project),
+      auditBlockers: auditBlockers(project),
+    };
+  }
+
+  /** Adds a file as a source; a file for a firewall already in the project (same name) replaces it. */
+  addSource(request: AddSourceRequest): ProjectView {
+    const { source } = sourceFromFile(request.fileName, request.bytes, { ...(request.vendor !== undefined && { vendor: request.vendor }), now: this.now() });
+    this.changed((project) => {
+      const replaced = project.sources.find((item) => (request.replaceId !== undefined ? item.id === request.replaceId : item.name.toLowerCase() === source.name.toLowerCase()));
+      if (request.replaceId !== undefined && !replaced) throw new Error('the source to re-import is no longer in the project');
+      if (!replaced) return { ...project, sources: [...project.sources, uniquelyNamed(source, project.sources)] };
+      // A re-import keeps what the engineer said about the firewall: its name and zones.
+      const next: ProjectSource = { ...source, id: replaced.id, name: replaced.name, zones: replaced.zones, ...(replaced.columns !== undefined && { columns: replaced.columns }) };
+      return { ...project, sources: project.sources.map((item) => (item.id === replaced.id ? next : item)) };
+    });
+    return this.view();
+  }
+
+  updateSource(request: { id: string; name?: string; zones?: ZoneDraft[] }): ProjectView {
+    this.changed((project) => {
+      const source = project.sources.find((item) => item.id === request.id);
+      if (!source) throw new Error('that source is no longer in the project');
+      const name = request.name?.trim();
+      if (name !== undefined) {
+        if (!name) throw new Error('a firewall needs a name: findings and the report use it');
+        if (project.sources.some((item) => item.id !== source.id && item.name.toLowerCase() === name.toLowerCase())) throw new Error(`another source is already named ${name}`);
+      }
+      const next = { ...source, ...(name !== undefined && { name }), ...(request.zones !== undefined && { zones: request.zones }) };
+      return { ...project, sources: project.sources.map((item) => (item.id === source.id ? next : item)) };
+    });
+    return this.view();
+  }
+
+  removeSource(id: string): ProjectView {
+    this.changed((project) => ({ ...project, sources: project.sources.filter((item) => item.id !== id) }));
+    return this.view();
+  }
+
+  /**
+   * Audits the project. The audit it replaces becomes the previous one, for the comparison,
+   * unless nothing it depends on changed since (running twice compares nothing with itself).
+   */
+  runAudit(): ProjectView {
+    const project = this.current();
+    const audit = auditProject(project, this.where(), { toolVersion: this.options.app.version, now: new Date(this.now()) });
+    const previous = project.audit && project.audit.inputsHash !== audit.inputsHash ? project.audit : project.previousAudit;
+    this.changed((current) => ({ ...current, audit, ...(previous && { previousAudit: previous }) }));
+    return this.view();
+  }
+
+  traceRow(row: number): RowTraceView {
+    return traceProjectRow(this.current(), row, this.where());
+  }
+
+  query(query: PacketQuery): PacketAnswerView {
+    return queryProjectPacket(this.current(), query);
+  }
+
+  async reportPdf(people: { customer?: string }): Promise<{ fileName: string; pdf: Buffer }> {
+    const project = this.current();
+    return { fileName: reportFileName(project), pdf: await projectReportPdf(project, this.where(), people, this.options.fontDirectory ? { fontDirectory: this.options.fontDirectory } : {}) };
+  }
+
+  compare(): AuditComparisonView | null {
+    const { audit, previousAudit } = this.current();
+    return audit && previousAudit ? compareAudits(previousAudit.result, audit.result) : null;
+  }
+}
+
+/** A second firewall with the same hostname from another file keeps both, told apart by file. */
+function uniquelyNamed(source: ProjectSource, others: readonly ProjectSource[]): ProjectSource {
+  const taken = new Set(others.map((item) => item.name.toLowerCase()));
+  if (!taken.has(source.name.toLowerCase())) return source;
+  for (let index = 2; ; index++) {
+    const name = `${source.name}-${index}`;
+    if (!taken.has(name.toLowerCase())) return { ...source, name };
+  }
+}
