@@ -16,7 +16,10 @@ const MODERN: Record<AlgorithmKind, readonly string[]> = {
     'diffie-hellman-group14-sha256',
   ],
   serverHostKey: ['ssh-ed25519', 'ecdsa-sha2-nistp256', 'ecdsa-sha2-nistp384', 'ecdsa-sha2-nistp521', 'rsa-sha2-512', 'rsa-sha2-256'],
-  cipher: ['chacha20-poly1305@openssh.com', 'aes128-gcm@openssh.com', 'aes256-gcm@openssh.com', 'aes128-ctr', 'aes192-ctr', 'aes256-ctr'],
+  // AES-GCM before ChaCha20-Poly1305: without ssh2's optional native binding (its build is not
+  // run on install), its JavaScript ChaCha20-Poly1305 breaks a session tunnelled through a jump
+  // host ("incomplete message" at the server); AES-GCM works either way.
+  cipher: ['aes128-gcm@openssh.com', 'aes256-gcm@openssh.com', 'chacha20-poly1305@openssh.com', 'aes128-ctr', 'aes192-ctr', 'aes256-ctr'],
   hmac: ['hmac-sha2-256-etm@openssh.com', 'hmac-sha2-512-etm@openssh.com', 'hmac-sha1-etm@openssh.com', 'hmac-sha2-256', 'hmac-sha2-512', 'hmac-sha1'],
 };
 
