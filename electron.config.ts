@@ -23,7 +23,9 @@ export const nodeBundle: BuildOptions = {
   format: 'cjs',
   target: 'node20',
   sourcemap: true,
-  external: ['electron'],
+  // pdfkit reads its font metrics from its own package at run time, and ssh2 loads optional
+  // native bindings: both stay in node_modules, which electron-builder packs with the app.
+  external: ['electron', 'pdfkit', 'ssh2'],
   logLevel: 'warning',
 };
 

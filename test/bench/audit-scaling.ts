@@ -28,7 +28,7 @@ export async function auditScaling(repoRoot: string, limitSeconds: number): Prom
         points.push({ scale, entries, note: `stopped after ${limitSeconds} s` });
         break;
       }
-      points.push(outcome.stagesMs ? { scale, entries, auditMs: outcome.stagesMs.runAudit } : { scale, entries, note: outcome.error ?? 'no figure' });
+      points.push(outcome.stagesMs?.runAudit !== undefined ? { scale, entries, auditMs: outcome.stagesMs.runAudit } : { scale, entries, note: outcome.error ?? 'no figure' });
     } finally {
       workspace.remove();
     }

@@ -1,26 +1,30 @@
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 
 /**
  * One measured phase in a process of its own, so its RSS high-water mark belongs to it alone.
- * Usage: node --expose-gc --import tsx measure-phase.ts baseline|parse|audit CONFIG SITE [REPEATS]
+ * Usage: node --expose-gc --import tsx measure-phase.ts baseline|parse|audit|report CONFIG SITE [REPEATS]
  * Prints one JSON line (a PhaseReport) on stdout.
  */
 
-export type PhaseName = 'baseline' | 'parse' | 'audit';
+export type PhaseName = 'baseline' | 'parse' | 'audit' | 'report';
 
 export interface PhaseReport {
   phase: PhaseName;
   /** Wall time of each repetition, in order: the first one is the cold one. */
   timesMs: number[];
   /** For the audit: how one end-to-end run divides up. */
-  stagesMs?: { loadSite: number; loadSources: number; runAudit: number };
+  /** How one run divides up: the audit's loading and analysis, the report's model, PDF, signature and tables. */
+  stagesMs?: Record<string, number>;
   maxRssBytes: number;
   /** Heap still in use after a full collection, with the phase's result kept alive. */
   retainedHeapBytes: number;
   lines?: number;
   flows?: Record<string, number>;
   findings?: number;
+  /** The report: rules audited and PDF pages. */
+  rules?: number;
+  pages?: number;
   error?: string;
 }
 
@@ -77,8 +81,39 @@ async function audit(sitePath: string): Promise<Omit<PhaseReport, 'maxRssBytes' 
   };
 }
 
+async function timedAsync<T>(work: () => Promise<T>): Promise<[T, number]> {
+  const start = performance.now();
+  const result = await work();
+  return [result, performance.now() - start];
+}
+
+/** The report of one audit (not timed): model, signed PDF, and the XLSX workbook, as the CLI writes them. */
+async function reportPhase(sitePath: string): Promise<Omit<PhaseReport, 'maxRssBytes' | 'retainedHeapBytes'> & { keep: unknown }> {
+  const { loadSiteFile } = await import('../../src-main/core/site/index');
+  const { loadSource, runAudit } = await import('../../src-main/core/engine/index');
+  const reports = await import('../../src-main/core/report/index');
+  const site = loadSiteFile(sitePath);
+  const audit = runAudit(site, site.firewalls.map(loadSource), { toolVersion: 'bench' });
+  // The bundled script runs from a temporary folder: the fonts are named where they ship.
+  const fontDirectory = join(process.cwd(), 'resources', 'fonts');
+  const p12 = reports.createAuditorCertificate({ name: 'Bench Auditor' }, 'bench passphrase').p12;
+  const [model, modelMs] = timed(() => reports.buildReportModel(reports.reportInputFor(site, audit, { customer: { name: 'Bench' } })));
+  const [pdf, pdfMs] = await timedAsync(() => reports.writeReportPdf(model, audit, { fontDirectory }));
+  const [signed, signMs] = await timedAsync(() => reports.signReportPdf(pdf, { p12, passphrase: 'bench passphrase', file: 'bench.p12' }));
+  const [xlsx, xlsxMs] = timed(() => reports.writeReportXlsx(model));
+  return {
+    phase: 'report',
+    timesMs: [modelMs + pdfMs + signMs],
+    stagesMs: { model: modelMs, pdf: pdfMs, sign: signMs, xlsx: xlsxMs },
+    findings: audit.findings.length,
+    rules: audit.sources.reduce((total, source) => total + source.rules, 0),
+    pages: (pdf.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length,
+    keep: [signed, xlsx],
+  };
+}
+
 async function measure(phase: string, configPath: string, sitePath: string, repeats: number): Promise<PhaseReport> {
-  const run = phase === 'baseline' ? baseline(configPath, repeats) : phase === 'parse' ? await parse(configPath, repeats) : await audit(sitePath);
+  const run = phase === 'baseline' ? baseline(configPath, repeats) : phase === 'parse' ? await parse(configPath, repeats) : phase === 'report' ? await reportPhase(sitePath) : await audit(sitePath);
   const { keep, ...report } = run;
   const retainedHeapBytes = retainedHeap();
   // Read after the collection so `keep` is visibly still referenced until here.
@@ -88,7 +123,7 @@ async function measure(phase: string, configPath: string, sitePath: string, repe
 
 const [phase = '', configPath = '', sitePath = '', repeats = '1'] = process.argv.slice(2);
 try {
-  if (!['baseline', 'parse', 'audit'].includes(phase)) throw new Error(`unknown phase "${phase}"`);
+  if (!['baseline', 'parse', 'audit', 'report'].includes(phase)) throw new Error(`unknown phase "${phase}"`);
   process.stdout.write(`${JSON.stringify(await measure(phase, configPath, sitePath, Number(repeats)))}\n`);
 } catch (error) {
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);

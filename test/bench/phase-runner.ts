@@ -1,7 +1,6 @@
 import { build } from 'esbuild';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { nodeBundle } from '../../electron.config';
@@ -17,7 +16,8 @@ let phaseScript: Promise<string> | undefined;
  */
 function bundledPhaseScript(): Promise<string> {
   phaseScript ??= (async () => {
-    const outfile = join(mkdtempSync(join(tmpdir(), 'wfos-bench-phase-')), 'measure-phase.mjs');
+    // Inside the project, so the packages the app keeps outside its bundle (pdfkit, ssh2) resolve.
+    const outfile = join(fileURLToPath(new URL('../../out/bench/', import.meta.url)), 'measure-phase.mjs');
     await build({
       ...nodeBundle,
       entryPoints: [PHASE_SOURCE],
