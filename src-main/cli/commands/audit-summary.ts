@@ -1,3 +1,4 @@
+import { targetLabel } from '../../core/collect/index';
 import type { AuditResult } from '../../core/engine/index';
 import { formatTable } from '../table';
 
@@ -12,6 +13,8 @@ export function formatAuditSummary(result: AuditResult): string {
   for (const source of result.sources) {
     const problems = source.diagnostics.filter((item) => item.severity !== 'info').length;
     lines.push(`  ${source.name}: ${source.vendor}${source.hostname ? ` ${source.hostname}` : ''}, ${source.rules} rules, topology from ${source.topology}${problems ? `, ${problems} diagnostics` : ''}`);
+    const { pulled } = source;
+    if (pulled) lines.push(`    pulled over SSH from ${targetLabel(pulled.host, pulled.port)} at ${pulled.capturedAt}, host key ${pulled.hostKey} (${pulled.hostKeyTrust}), evidence ${pulled.evidence}`);
   }
   const counts = result.summary.flows;
   lines.push('');

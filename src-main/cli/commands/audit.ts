@@ -15,17 +15,28 @@ import {
 import { loadSiteFile, type Site } from '../../core/site/index';
 import { defineCommand } from '../args';
 import { type CliIo, UsageError } from '../command';
+import { SSH_LOGIN_HELP, SSH_LOGIN_OPTIONS } from '../ssh-login';
 import { VERSION } from '../version';
+import { pullSiteFirewalls } from './audit-pull';
 import { formatAuditSummary } from './audit-summary';
 
 const usage = `Usage: wfos-audit audit --site SITE.yaml [--json OUT] [--pdf OUT] [--xlsx OUT] [--csv DIR]
                         [--sign CERT.p12 --sign-passphrase-env VAR] [--auditor NAME]
                         [--customer-rep NAME] [--fail-on SEVERITY]
+                        [--pull [--user U] [--identity KEY | --password-env VAR] [--enable-password-env VAR]
+                         [--known-hosts FILE] [--accept-new] [--pulled-dir DIR]]
 
 Checks every firewall of a site file against the WFOS port matrix: which required flows
 pass, which are blocked or partly blocked, which rules permit more than the matrix needs.
 Prints a summary; --json writes the full audit result (schema wfos-audit/1); --pdf writes
 the report with its sign-off page, --xlsx and --csv the same report as tables.
+
+A firewall the site file gives as ssh: (pulled live) is audited only with --pull: each is
+pulled first, read-only, as wfos-audit pull does (a few at a time, progress on stderr), saved
+with its transcript and evidence into the pulled folder, then audited as that saved file;
+the audit result and the report say where, when and with which host key it was pulled. If
+any device cannot be pulled (log-in, unknown or changed host key, a capture cut short),
+nothing is audited: one line per device says which and at which step, and the exit code is 2.
 
 Options:
   --site FILE                the site file (YAML): roles, addresses and firewalls
@@ -44,7 +55,15 @@ Options:
   --customer-rep NAME        the customer's representative, on the sign-off page
   --fail-on SEVERITY         exit 1 when a finding (coverage gaps included) is at least this
                              severe: critical, high, medium, low or info
+  --pull                     pull the site's ssh: firewalls over SSH first, then audit them
+  --user U                   with --pull: login name for an ssh: entry without username:
+${SSH_LOGIN_HELP}
+  --pulled-dir DIR           with --pull: where the pulled configurations and their evidence go
+                             (default: pulled/ beside the site file)
   -h, --help                 show this help
+
+Secrets are read from the environment only, never from the command line, and are never
+written to disk or shown.
 `;
 
 export const auditCommand = defineCommand({
@@ -62,6 +81,10 @@ export const auditCommand = defineCommand({
     auditor: { type: 'string' },
     'customer-rep': { type: 'string' },
     'fail-on': { type: 'string' },
+    pull: { type: 'boolean' },
+    user: { type: 'string' },
+    ...SSH_LOGIN_OPTIONS,
+    'pulled-dir': { type: 'string' },
   },
   async run({ values }, io) {
     if (!values.site) throw new UsageError('--site SITE.yaml is required');
@@ -69,8 +92,13 @@ export const auditCommand = defineCommand({
     if (failOn !== undefined && !SEVERITIES.includes(failOn as Severity)) {
       throw new UsageError(`--fail-on ${failOn}: not a severity (${SEVERITIES.join(', ')})`);
     }
+    if (!values.pull) refusePullOptions(values);
     const signingKey = values.sign === undefined ? undefined : readSigningKey(values.sign, values['sign-passphrase-env'], values.pdf, io);
-    const site = loadSiteFile(resolve(io.cwd, values.site));
+    const loaded = loadSiteFile(resolve(io.cwd, values.site));
+    // With --pull, the site's ssh: firewalls become the files they were pulled into.
+    const pulled = values.pull ? await pullSiteFirewalls(loaded, values, io) : { site: loaded };
+    if ('failed' in pulled) return 2;
+    const { site } = pulled;
     const sources = site.firewalls.map((entry) => {
       io.err(`reading ${entry.name}${entry.fileAsWritten ? ` (${entry.fileAsWritten})` : ''}…\n`);
       return loadSource(entry);
@@ -130,6 +158,12 @@ async function writeReports(site: Site, result: AuditResult, options: ReportOpti
     lines.push(`CSV files written to ${options.csv}: ${[...files.keys()].join(', ')}`);
   }
   return lines;
+}
+
+/** Options that only mean something with --pull: said at once rather than ignored. */
+function refusePullOptions(values: Record<string, unknown>): void {
+  const given = ['user', ...Object.keys(SSH_LOGIN_OPTIONS), 'pulled-dir'].filter((name) => values[name] !== undefined);
+  if (given.length > 0) throw new UsageError(`${given.map((name) => `--${name}`).join(', ')}: only with --pull (pull the site's ssh: firewalls first)`);
 }
 
 /** The .p12 and its passphrase, checked before the audit runs so a mistake is said at once. */

@@ -1,7 +1,7 @@
 export { WEAK_ALGORITHMS, classifyWeakAlgorithms } from './algorithms';
 export type { SshCredentials } from './auth';
 export type { CommandRecord } from './capture';
-export { CollectError, type CollectFailure, type CollectStep } from './errors';
+export { CollectError, targetLabel, type CollectFailure, type CollectStep } from './errors';
 export { EVIDENCE_SCHEMA, evidencePathFor, incompletePathFor, readCaptureEvidence, type CaptureEvidence } from './evidence';
 export {
   acceptNewHostKeys,

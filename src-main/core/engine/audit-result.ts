@@ -68,6 +68,24 @@ export const findingSchema = z.object({
   remediation: z.string(),
 });
 
+/**
+ * Where a source pulled over SSH came from, as the capture evidence saved beside its file
+ * (`FILE.evidence.json`) records it: only for a complete capture of exactly the file audited.
+ */
+export const pulledFromSchema = z.object({
+  host: z.string(),
+  port: z.number().int(),
+  username: z.string().optional(),
+  /** The host key the device presented, "ssh-ed25519 SHA256:…". */
+  hostKey: z.string(),
+  /** How it was trusted: known (in known_hosts), recorded (new, --accept-new), accepted-once. */
+  hostKeyTrust: z.string(),
+  /** When the capture finished (ISO 8601). */
+  capturedAt: z.string(),
+  /** The evidence file, named as `file` is. */
+  evidence: z.string(),
+});
+
 export const sourceSummarySchema = z.object({
   name: z.string(),
   vendor: z.string(),
@@ -76,6 +94,8 @@ export const sourceSummarySchema = z.object({
   rules: z.number().int(),
   hostname: z.string().optional(),
   version: z.string().optional(),
+  /** Present when the configuration was pulled over SSH. */
+  pulled: pulledFromSchema.optional(),
   /** Where the engine took the firewall's topology from: configuration, site zones, none. */
   topology: z.string(),
   diagnostics: z.array(z.object({ line: z.number().int(), severity: z.string(), message: z.string() })),
@@ -103,5 +123,6 @@ export type MissingPart = z.infer<typeof missingPartSchema>;
 export type FlowPath = z.infer<typeof flowPathSchema>;
 export type FlowResult = z.infer<typeof flowResultSchema>;
 export type Finding = z.infer<typeof findingSchema>;
+export type PulledFrom = z.infer<typeof pulledFromSchema>;
 export type SourceSummary = z.infer<typeof sourceSummarySchema>;
 export type AuditResult = z.infer<typeof auditResultSchema>;

@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import { evidencePathFor } from '../collect/evidence';
 import type { Site } from '../site/index';
 import { auditContext } from './audit-context';
 import { FLOW_STATUSES, SEVERITIES, type AuditResult, type Finding, type FlowStatus, type Severity, type SourceSummary } from './audit-result';
@@ -54,14 +55,16 @@ export function runAudit(site: Site, sources: readonly LoadedSource[], options: 
 
 function summarise(source: LoadedSource, topology: string): SourceSummary {
   const { firewall, entry } = source;
+  const file = entry.fileAsWritten ?? basename(entry.file ?? '');
   return {
     name: entry.name,
     vendor: firewall.vendor,
-    file: entry.fileAsWritten ?? basename(entry.file ?? ''),
+    file,
     sha256: source.sha256,
     rules: firewall.ruleLists.reduce((sum, list) => sum + list.rules.length, 0),
     ...(firewall.hostname !== undefined && { hostname: firewall.hostname }),
     ...(firewall.version !== undefined && { version: firewall.version }),
+    ...(source.pulled && { pulled: { ...source.pulled, evidence: evidencePathFor(file) } }),
     topology,
     diagnostics: firewall.diagnostics.map(({ line, severity, message }) => ({ line, severity, message })),
   };

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import { readCaptureEvidence } from '../collect/evidence';
+import { evidencePathFor, readCaptureEvidence, type CaptureEvidence } from '../collect/evidence';
 import type { Firewall } from '../model/index';
 import type { SiteFirewall } from '../site/index';
+import type { PulledFrom } from './audit-result';
 import {
   columnsFromSite,
   importRuleSpreadsheet,
@@ -21,6 +22,8 @@ export interface LoadedSource {
   entry: SiteFirewall;
   firewall: Firewall;
   sha256: string;
+  /** Where it was pulled from, when the file is a complete capture saved by a pull (with its evidence beside it). */
+  pulled?: Omit<PulledFrom, 'evidence'>;
 }
 
 /** A source that cannot be audited, said with the firewall, file and reason. */
@@ -33,21 +36,29 @@ const MAX_CONFIG_BYTES = 64 * 1024 * 1024;
 /** Reads and parses one saved configuration or rule export named by the site file. */
 export function loadSource(entry: SiteFirewall): LoadedSource {
   if (!entry.file) {
-    throw new SourceError(`firewall ${entry.name} is pulled over SSH (ssh: in the site file): pull it first with wfos-audit pull, then name the saved file with file:`);
+    throw new SourceError(
+      `firewall ${entry.name} is pulled over SSH (ssh: in the site file): pull it first (or use --pull): ` +
+        'wfos-audit audit --pull pulls it and audits it; wfos-audit pull saves it for a file: entry',
+    );
   }
-  refuseIncompleteCapture(entry.file);
+  const capture = completeCaptureOf(entry.file);
   const size = statSync(entry.file).size;
   if (size > MAX_CONFIG_BYTES) throw new SourceError(`${entry.file}: ${size} bytes is larger than the ${MAX_CONFIG_BYTES / 1024 / 1024} MiB a configuration can be`);
   const bytes = readFileSync(entry.file);
   const columns = entry.columns === undefined ? undefined : columnsFromSite(entry.columns, `firewall ${entry.name}`);
   const { firewall } = parseSource(bytes, basename(entry.file), { ...(entry.vendor !== undefined && { vendor: entry.vendor }), ...(columns && { columns }), path: entry.file });
   warnAboutZones(firewall, entry);
-  return { entry, firewall, sha256: createHash('sha256').update(bytes).digest('hex') };
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const pulled = capture && pulledFrom(capture, sha256, entry.file, firewall);
+  return { entry, firewall, sha256, ...(pulled && { pulled }) };
 }
 
-/** A configuration pulled over SSH whose capture did not finish is never audited as if it were whole. */
-function refuseIncompleteCapture(file: string): void {
-  let evidence: ReturnType<typeof readCaptureEvidence>;
+/**
+ * The capture evidence beside a configuration pulled over SSH, if any. One whose capture did
+ * not finish is never audited as if it were whole.
+ */
+function completeCaptureOf(file: string): CaptureEvidence | undefined {
+  let evidence: CaptureEvidence | undefined;
   try {
     evidence = readCaptureEvidence(file);
   } catch (error) {
@@ -56,6 +67,32 @@ function refuseIncompleteCapture(file: string): void {
   if (evidence && !evidence.complete) {
     throw new SourceError(`${file}: the pull that saved it did not finish (${evidence.incompleteReason ?? 'incomplete capture'}); pull it again before auditing`);
   }
+  return evidence;
+}
+
+/**
+ * Where the capture says the file came from, when the file is still the one it saved; a file
+ * changed since is not called pulled, and gets a warning saying why.
+ */
+function pulledFrom(capture: CaptureEvidence, sha256: string, file: string, firewall: Firewall): LoadedSource['pulled'] {
+  // Evidence that does not say where it came from (hand-written) vouches for nothing.
+  if (!capture.target || !capture.hostKey) return undefined;
+  if (capture.configuration?.sha256 !== sha256) {
+    firewall.diagnostics.push({
+      line: 0,
+      severity: 'warning',
+      message: `this is not the configuration the pull saved: its SHA-256 differs from the one in ${basename(evidencePathFor(file))}, so it was changed after it was pulled`,
+    });
+    return undefined;
+  }
+  return {
+    host: capture.target.host,
+    port: capture.target.port,
+    ...(capture.target.username ? { username: capture.target.username } : {}),
+    hostKey: `${capture.hostKey.keyType} ${capture.hostKey.fingerprint}`,
+    hostKeyTrust: capture.hostKey.trust,
+    capturedAt: capture.finishedAt,
+  };
 }
 
 export interface ParsedSource {

@@ -1,4 +1,5 @@
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +26,33 @@ describe('loading a pulled configuration', () => {
   it('reads one whose pull finished', () => {
     const file = pulledCopy({ complete: true });
     expect(loadSource({ name: 'edge', line: 1, file }).firewall.hostname).toBe('dal-dc-fw01');
+  });
+
+  const capture = () => ({
+    complete: true,
+    target: { host: '10.50.0.1', port: 22, username: 'audit', vendor: 'cisco-asa' },
+    hostKey: { keyType: 'ssh-ed25519', fingerprint: 'SHA256:abc', trust: 'known', knownHostsFile: '/k' },
+    finishedAt: '2026-11-24T09:59:00.000Z',
+    configuration: { sha256: createHash('sha256').update(readFileSync(demoConfig)).digest('hex'), bytes: 1, lines: 1 },
+  });
+
+  it('says where a complete capture came from, as its evidence records it', () => {
+    const file = pulledCopy(capture());
+    const loaded = loadSource({ name: 'edge', line: 1, file });
+    expect(loaded.pulled).toEqual({ host: '10.50.0.1', port: 22, username: 'audit', hostKey: 'ssh-ed25519 SHA256:abc', hostKeyTrust: 'known', capturedAt: '2026-11-24T09:59:00.000Z' });
+    expect(loaded.firewall.diagnostics.filter((item) => item.message.includes('pull'))).toEqual([]);
+  });
+
+  it('does not call a file pulled once it was changed after the pull, and warns', () => {
+    const file = pulledCopy(capture());
+    appendFileSync(file, 'access-list added_later extended permit ip any any\n');
+    const loaded = loadSource({ name: 'edge', line: 1, file });
+    expect(loaded.pulled).toBeUndefined();
+    expect(loaded.firewall.diagnostics).toContainEqual({
+      line: 0,
+      severity: 'warning',
+      message: 'this is not the configuration the pull saved: its SHA-256 differs from the one in edge.txt.evidence.json, so it was changed after it was pulled',
+    });
   });
 
   it('says so when the evidence beside it is not pull evidence', () => {
