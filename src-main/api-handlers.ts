@@ -67,6 +67,8 @@ export function createApiHandlers(options: HandlerOptions): ApiHandlers {
       session.addSource({ fileName, bytes: bytesOf(contentBase64), ...(vendor !== undefined && { vendor }), ...(replaceId !== undefined && { replaceId }) }),
     sourceUpdate: async (request) => session.updateSource(request),
     sourceRemove: async ({ id }) => session.removeSource(id),
+    sourceColumns: async ({ id }) => session.sourceColumns(id),
+    sourceSetColumns: async (request) => session.setSourceColumns(request),
     auditRun: async () => session.runAudit(),
     ruleTrace: async ({ row }) => session.traceRow(row),
     packetQuery: async (query) => session.query(query),

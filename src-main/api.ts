@@ -4,12 +4,16 @@ import { matrixSchema } from './core/matrix/schema';
 import { MAX_SOURCE_BYTES, siteDraftSchema, zoneDraftSchema } from './core/project/project-schema';
 import {
   auditComparisonSchema,
+  columnFieldSchema,
+  columnLetterSchema,
   packetAnswerSchema,
   projectViewSchema,
   recentListSchema,
   rowTraceViewSchema,
   saveResultSchema,
   siteUpdateResultSchema,
+  sourceColumnsResultSchema,
+  sourceColumnsViewSchema,
 } from './core/project/view-schema';
 
 /** A file the renderer read (a drop or the file picker), in base64: at most MAX_SOURCE_BYTES once decoded. */
@@ -73,6 +77,22 @@ export const api = {
     output: projectViewSchema,
   },
   sourceRemove: { input: z.object({ id: sourceId }).strict(), output: projectViewSchema },
+  /** A rule export's column mapping per rules sheet, with the first rows, the row counts and the first diagnostics. */
+  sourceColumns: { input: z.object({ id: sourceId }).strict(), output: sourceColumnsViewSchema },
+  /**
+   * Gives a rule export's columns for one rules sheet (fields to column letters; fields left out
+   * are still found by their headers), reads it again with them and stores them in the project;
+   * `mapping: null` goes back to the detected columns.
+   */
+  sourceSetColumns: {
+    input: z
+      .object({
+        id: sourceId,
+        mapping: z.object({ sheet: z.string().min(1).max(200), columns: z.partialRecord(columnFieldSchema, columnLetterSchema) }).strict().nullable(),
+      })
+      .strict(),
+    output: sourceColumnsResultSchema,
+  },
   /** Runs the audit on the project and stores the result; the one before becomes the previous audit. */
   auditRun: { input: z.object({}).strict(), output: projectViewSchema },
   /** Each firewall's deciding rules for a matrix row, with the configuration around them. */

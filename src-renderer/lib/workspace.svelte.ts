@@ -1,7 +1,8 @@
 import type { Matrix } from '../../src-main/core/matrix/schema';
 import type { ZoneDraft } from '../../src-main/core/project/project-schema';
-import type { AuditComparisonView, ProjectView, RecentList } from '../../src-main/core/project/view-schema';
+import type { AuditComparisonView, ProjectView, RecentList, SourceColumnsView } from '../../src-main/core/project/view-schema';
 import { callApi } from './api-client';
+import type { ColumnDraft } from './columns-view-model';
 import { readFileBase64 } from './file-contents';
 
 export type Screen = 'start' | 'site' | 'sources' | 'results' | 'report' | 'matrix';
@@ -32,6 +33,8 @@ export class Workspace {
   busy = $state<string | null>(null);
   error = $state<string | null>(null);
   failedSources = $state.raw<FailedSource[]>([]);
+  /** Sources the last drop or pick added or replaced: their cards open what was read (a rule export's columns). */
+  justAdded = $state.raw<readonly string[]>([]);
   saveState = $state<'idle' | 'saving' | 'failed'>('idle');
   saveDialogOpen = $state(false);
   /** The project the main process still holds after a page reload, offered on the start screen. */
@@ -146,11 +149,16 @@ export class Workspace {
   async addSources(files: readonly File[], options: { vendor?: string; replaceId?: string } = {}): Promise<void> {
     await this.flushSite();
     const failed: FailedSource[] = this.failedSources.filter((item) => !files.includes(item.file));
+    const version = (source: { id: string; sha256: string }) => `${source.id}\u0000${source.sha256}`;
+    const before = this.project?.sources.map(version) ?? [];
     for (const file of files) {
       this.busy = `Reading ${file.name}…`;
       try {
         const contentBase64 = await readFileBase64(file);
-        this.project = await callApi('sourceAdd', { fileName: file.name, contentBase64, ...options });
+        const view = await callApi('sourceAdd', { fileName: file.name, contentBase64, ...options });
+        // Set before the project, so the new card opens what was read as it first appears.
+        this.justAdded = view.sources.filter((source) => !before.includes(version(source))).map((source) => source.id);
+        this.project = view;
       } catch (error) {
         failed.push({ file, error: error instanceof Error ? error.message : String(error), ...(options.replaceId && { replaceId: options.replaceId }) });
       }
@@ -158,6 +166,24 @@ export class Workspace {
     this.busy = null;
     this.failedSources = failed;
     this.scheduleAutosave();
+  }
+
+  /** A rule export's columns as read; a failure is the caller's to show beside the panel. */
+  sourceColumns(id: string): Promise<SourceColumnsView> {
+    return callApi('sourceColumns', { id });
+  }
+
+  /** Reads a rule export again with the columns given for one sheet (null: as detected) and keeps them in the project. */
+  async setSourceColumns(id: string, mapping: { sheet: string; columns: ColumnDraft } | null): Promise<SourceColumnsView> {
+    this.busy = 'Reading the rule export again…';
+    try {
+      const result = await callApi('sourceSetColumns', { id, mapping });
+      this.project = result.project;
+      this.scheduleAutosave();
+      return result.columns;
+    } finally {
+      this.busy = null;
+    }
   }
 
   dismissFailed(file: File): void {

@@ -8,6 +8,7 @@ export { recentEntrySchema, type RecentEntry } from './recent-audits-schema';
 export { compareAudits, findingKey, type AuditComparison, type RowChange, type RowChangeKind, type FindingChanges } from './compare-audits';
 export { siteDraftProblems, siteFromDraft, emptySiteDraft, addressItems, addressProblem, fieldLabel, type FieldProblem } from './site-draft';
 export { sourceFromFile, parsedSourceOf, siteFirewallOf, zoneProblems, SourceImportError } from './project-sources';
+export { sourceColumnsView, columnsRecordOf, ColumnsRequestError, PREVIEW_ROWS, type ColumnsRequest } from './source-columns';
 export { auditProject, auditInputsHash, auditBlockers, traceProjectRow, queryProjectPacket, siteOfProject } from './project-audit';
 export { projectFromSiteFile } from './site-file-project';
 export { ProjectsFolder, ProjectNameError, projectFileName, listProjectFiles } from './projects-dir';

@@ -2,6 +2,7 @@ import type { ParsedSource } from '../engine/load-sources';
 import type { Project, ProjectSource } from './project-schema';
 import { auditBlockers, auditInputsHash } from './project-audit';
 import { parsedSourceOf, zoneProblems } from './project-sources';
+import { columnSummary } from './source-columns';
 import { siteDraftProblems } from './site-draft';
 import type { ProjectView, SourceView } from './view-schema';
 
@@ -29,6 +30,7 @@ export function sourceView(source: ProjectSource): SourceView {
   const parsed = readSource(source);
   const base = { id: source.id, name: source.name, vendor: source.vendor, origin: source.origin, sha256: source.sha256, bytes: source.bytes, zones: source.zones, zoneProblems: zoneProblems(source) };
   if (parsed instanceof Error) {
+    const columns = columnSummary(source, undefined);
     return {
       ...base,
       readBy: source.vendor,
@@ -36,9 +38,11 @@ export function sourceView(source: ProjectSource): SourceView {
       diagnostics: [{ line: 0, severity: 'error', message: `cannot be read: ${parsed.message}` }],
       diagnosticCount: 1,
       hasTopology: false,
+      ...(columns !== undefined && { columns }),
     };
   }
   const { firewall } = parsed;
+  const columns = columnSummary(source, parsed);
   const diagnostics = [...firewall.diagnostics].sort((a, b) => (SEVERITY_RANK[a.severity] ?? 3) - (SEVERITY_RANK[b.severity] ?? 3) || a.line - b.line);
   return {
     ...base,
@@ -58,6 +62,7 @@ export function sourceView(source: ProjectSource): SourceView {
     diagnostics: diagnostics.slice(0, DIAGNOSTICS_SHOWN).map(({ line, severity, message }) => ({ line, severity, message })),
     diagnosticCount: diagnostics.length,
     hasTopology: firewall.interfaces.some((item) => item.addresses.length > 0) || firewall.routes.length > 0,
+    ...(columns !== undefined && { columns }),
   };
 }
 

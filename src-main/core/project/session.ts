@@ -6,14 +6,25 @@ import { ProjectError } from './project-error';
 import { auditBlockers, auditInputsHash, auditProject, queryProjectPacket, traceProjectRow } from './project-audit';
 import { parseProjectBytes, readProjectFile, writeProjectFile } from './project-file';
 import { PROJECT_FORMAT, PROJECT_VERSION, type Project, type ProjectSource, type SiteDraft, type ZoneDraft } from './project-schema';
-import { sourceFromFile } from './project-sources';
+import { parsedSourceOf, sourceFromFile } from './project-sources';
+import { columnsRecordOf, sourceColumnsView, type ColumnsRequest } from './source-columns';
 import { projectReportPdf, reportFileName } from './project-report';
 import { projectView } from './project-view';
 import { listProjectFiles, type ProjectsFolder } from './projects-dir';
 import type { RecentAudits } from './recent-audits';
 import { emptySiteDraft, siteDraftProblems } from './site-draft';
 import { projectFromSiteFile } from './site-file-project';
-import type { AuditComparisonView, PacketAnswerView, ProjectView, RecentList, RowTraceView, SaveResult, SiteUpdateResult } from './view-schema';
+import type {
+  AuditComparisonView,
+  PacketAnswerView,
+  ProjectView,
+  RecentList,
+  RowTraceView,
+  SaveResult,
+  SiteUpdateResult,
+  SourceColumnsResult,
+  SourceColumnsView,
+} from './view-schema';
 
 export interface SessionOptions {
   projects: ProjectsFolder;
@@ -163,8 +174,7 @@ export class ProjectSession {
 
   updateSource(request: { id: string; name?: string; zones?: ZoneDraft[] }): ProjectView {
     this.changed((project) => {
-      const source = project.sources.find((item) => item.id === request.id);
-      if (!source) throw new Error('that source is no longer in the project');
+      const source = this.source(request.id);
       const name = request.name?.trim();
       if (name !== undefined) {
         if (!name) throw new Error('a firewall needs a name: findings and the report use it');
@@ -174,6 +184,35 @@ export class ProjectSession {
       return { ...project, sources: project.sources.map((item) => (item.id === source.id ? next : item)) };
     });
     return this.view();
+  }
+
+  private source(id: string): ProjectSource {
+    const source = this.current().sources.find((item) => item.id === id);
+    if (!source) throw new Error('that source is no longer in the project');
+    return source;
+  }
+
+  /** A rule export's columns as read: per rules sheet the mapping and its first rows, the counts, the first diagnostics. */
+  sourceColumns(id: string): SourceColumnsView {
+    return sourceColumnsView(this.source(id));
+  }
+
+  /**
+   * Gives a rule export's columns explicitly (null: back to detection), reads it again with
+   * them and stores them in the project. A mapping the file cannot be read with is refused
+   * and nothing changes. One mapping per source, for one sheet: the site file's `columns:`.
+   */
+  setSourceColumns(request: { id: string; mapping: ColumnsRequest | null }): SourceColumnsResult {
+    const source = this.source(request.id);
+    const columns = request.mapping === null ? undefined : columnsRecordOf(source, request.mapping);
+    const { columns: _previous, ...rest } = source;
+    const next: ProjectSource = { ...rest, ...(columns !== undefined && { columns }) };
+    if (JSON.stringify(columns ?? null) !== JSON.stringify(source.columns ?? null)) {
+      // Read before storing: a mapping the reader refuses leaves the project as it was.
+      parsedSourceOf(next);
+      this.changed((project) => ({ ...project, sources: project.sources.map((item) => (item.id === next.id ? next : item)) }));
+    }
+    return { project: this.view(), columns: sourceColumnsView(next) };
   }
 
   removeSource(id: string): ProjectView {

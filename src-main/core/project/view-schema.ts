@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { auditResultSchema, findingSchema, flowStatusSchema, ruleReferenceSchema } from '../engine/audit-result';
+// The field list itself, not the spreadsheet module's index: this file stays pure zod for the renderer.
+import { RULE_FIELDS } from '../spreadsheet/column-fields';
 import { siteDraftSchema, sourceOriginSchema, zoneDraftSchema } from './project-schema';
 import { recentEntrySchema } from './recent-audits-schema';
 
@@ -8,6 +10,15 @@ import { recentEntrySchema } from './recent-audits-schema';
  * output schemas from these and the renderer imports the types.
  */
 export const fieldProblemSchema = z.object({ field: z.string(), message: z.string() });
+
+/** What a source's reading yielded: its rules, and every line (or row) counted once. */
+const readCountsSchema = z.object({
+  rules: z.number().int(),
+  lines: z.number().int(),
+  understood: z.number().int(),
+  ignored: z.number().int(),
+  notUnderstood: z.number().int(),
+});
 
 export const sourceViewSchema = z.object({
   id: z.string(),
@@ -20,16 +31,7 @@ export const sourceViewSchema = z.object({
   bytes: z.number().int(),
   hostname: z.string().optional(),
   version: z.string().optional(),
-  counts: z.object({
-    interfaces: z.number().int(),
-    ruleLists: z.number().int(),
-    rules: z.number().int(),
-    objects: z.number().int(),
-    lines: z.number().int(),
-    understood: z.number().int(),
-    ignored: z.number().int(),
-    notUnderstood: z.number().int(),
-  }),
+  counts: readCountsSchema.extend({ interfaces: z.number().int(), ruleLists: z.number().int(), objects: z.number().int() }),
   /** The first diagnostics (errors first); `diagnosticCount` says how many there are in all. */
   diagnostics: z.array(z.object({ line: z.number().int(), severity: z.string(), message: z.string() })),
   diagnosticCount: z.number().int(),
@@ -37,6 +39,90 @@ export const sourceViewSchema = z.object({
   hasTopology: z.boolean(),
   zones: z.array(zoneDraftSchema),
   zoneProblems: z.array(fieldProblemSchema),
+  /** Rule exports: each rules sheet's mapping in brief, and the sheet of the one the engineer gave. */
+  columns: z
+    .object({
+      givenFor: z.string().nullable(),
+      sheets: z.array(z.object({ sheet: z.string(), headerRow: z.number().int(), fields: z.number().int(), lowestConfidence: z.number() })),
+    })
+    .optional(),
+});
+
+/** What a column of a rule export can mean: the spreadsheet module's own list. */
+export const columnFieldSchema = z.enum(RULE_FIELDS);
+/** A column as the spreadsheet program labels it, A to ZZZ. */
+export const columnLetterSchema = z.string().regex(/^[A-Z]{1,3}$/, 'not a column letter (A to ZZZ)');
+
+const cellDiagnosticSchema = z.object({
+  severity: z.string(),
+  message: z.string(),
+  /** "Policies!D14" where the message is about one cell. */
+  cell: z.string().optional(),
+  sheet: z.string().optional(),
+  /** The row as the program numbers it; 0 for the sheet or file as a whole. */
+  line: z.number().int(),
+});
+
+/** One rules sheet of a rule export: what each column was taken to mean, and its first rows. */
+export const sheetColumnsViewSchema = z.object({
+  sheet: z.string(),
+  /** 1-based as the program numbers rows; 0 when the data has no header row. */
+  headerRow: z.number().int(),
+  /** The export the header looks like: panorama, fortigate, check-point, tufin, generic. */
+  style: z.string(),
+  /** The sheet's columns up to its last filled one, with the header text of each. */
+  columns: z.array(z.object({ letter: columnLetterSchema, header: z.string(), hidden: z.boolean() })),
+  /** Columns beyond those listed (a sheet wider than the preview shows). */
+  moreColumns: z.number().int(),
+  fields: z.array(
+    z.object({
+      field: columnFieldSchema,
+      letter: columnLetterSchema,
+      header: z.string(),
+      /** 0..1; 1 when the engineer gave it. */
+      confidence: z.number(),
+      evidence: z.array(z.string()),
+      given: z.boolean(),
+    }),
+  ),
+  /** Columns that narrow a rule by user, device or source port, which the matrix does not describe. */
+  conditions: z.array(z.object({ letter: columnLetterSchema, header: z.string(), condition: z.string() })),
+  /** The first rows below the header as the sheet shows them, blank rows left out. */
+  preview: z.array(
+    z.object({
+      row: z.number().int(),
+      cells: z.array(z.string()),
+      hidden: z.boolean(),
+      problems: z.array(z.object({ severity: z.string(), message: z.string(), letter: columnLetterSchema.optional() })),
+    }),
+  ),
+  /** Filled rows below the header in all, of which `preview` shows the first. */
+  dataRows: z.number().int(),
+  /** Rules read from this sheet. */
+  rules: z.number().int(),
+  /** The mapping as `wfos-audit parse --save-columns` writes it. */
+  template: z.object({
+    format: z.string(),
+    sheet: z.string().optional(),
+    headerRow: z.number().int().optional(),
+    columns: z.partialRecord(columnFieldSchema, z.string()),
+  }),
+});
+
+/** A rule export's column mappings with a preview, row counts and the first diagnostics. */
+export const sourceColumnsViewSchema = z.object({
+  sourceId: z.string(),
+  name: z.string(),
+  fileName: z.string(),
+  /** Every field a column can be given, in the reader's order. */
+  fields: z.array(columnFieldSchema),
+  /** The mapping stored in the project for this source (site file `columns:` form); null when all is detected. */
+  given: z.record(z.string(), z.string()).nullable(),
+  sheets: z.array(sheetColumnsViewSchema),
+  counts: readCountsSchema.extend({ blank: z.number().int() }),
+  /** The first diagnostics, errors first; `diagnosticCount` says how many in all. */
+  diagnostics: z.array(cellDiagnosticSchema),
+  diagnosticCount: z.number().int(),
 });
 
 export const projectViewSchema = z.object({
@@ -55,6 +141,9 @@ export const projectViewSchema = z.object({
   /** Why the audit cannot run yet; empty when it can. */
   auditBlockers: z.array(z.string()),
 });
+
+/** A column mapping set (or cleared): the project as it now is, and the source's columns read with it. */
+export const sourceColumnsResultSchema = z.object({ project: projectViewSchema, columns: sourceColumnsViewSchema });
 
 export const siteUpdateResultSchema = z.object({
   problems: z.array(fieldProblemSchema),
@@ -156,3 +245,6 @@ export type FirewallTraceView = z.infer<typeof firewallTraceViewSchema>;
 export type RowTraceView = z.infer<typeof rowTraceViewSchema>;
 export type PacketAnswerView = z.infer<typeof packetAnswerSchema>;
 export type AuditComparisonView = z.infer<typeof auditComparisonSchema>;
+export type SheetColumnsView = z.infer<typeof sheetColumnsViewSchema>;
+export type SourceColumnsView = z.infer<typeof sourceColumnsViewSchema>;
+export type SourceColumnsResult = z.infer<typeof sourceColumnsResultSchema>;

@@ -4,7 +4,7 @@ export { DEFAULT_LIMITS, SpreadsheetError, type SpreadsheetLimits } from './limi
 export type { ColumnAssignment, ColumnMapping, ExportStyle, ObjectColumnMapping, RuleColumnMapping } from './column-mapping';
 export { RULE_FIELDS, type RuleField } from './column-fields';
 export { columnsFromSite, parseColumnTemplate, templateOf, COLUMN_TEMPLATE_FORMAT, type ColumnTemplate, type ExplicitColumns } from './column-template';
-export { cellName, columnLetter, type SheetGrid, type WorkbookGrid } from './grid';
+export { cellName, columnIndexOf, columnLetter, type SheetGrid, type WorkbookGrid } from './grid';
 export { neutraliseFormula } from './formula-injection';
 export { looksLikeRuleTable } from './sniff';
 export { matchHeader } from './column-detection';
