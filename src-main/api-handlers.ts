@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import packageJson from '../package.json';
 import type { ApiHandlers } from './api';
 import { loadSource, runAudit } from './core/engine/index';
@@ -73,9 +73,25 @@ export function createApiHandlers(options: HandlerOptions): ApiHandlers {
     ruleTrace: async ({ row }) => session.traceRow(row),
     packetQuery: async (query) => session.query(query),
     auditCompare: async () => session.compare(),
-    reportPdf: async ({ customerRepresentative }) => {
-      const { fileName, pdf } = await session.reportPdf(customerRepresentative ? { customer: customerRepresentative } : {});
+    signOffUpdate: async ({ signOff }) => session.updateSignOff(signOff),
+    reportPdf: async () => {
+      const { fileName, pdf } = await session.reportPdf();
       return { fileName, contentBase64: pdf.toString('base64') };
+    },
+    reportSignedPdf: async ({ certificateFileName, certificateBase64, passphrase }) => {
+      const { fileName, signed } = await session.reportSignedPdf({ p12: bytesOf(certificateBase64), passphrase, file: basename(certificateFileName) });
+      return {
+        fileName: fileName.replace(/\.pdf$/, ' - signed.pdf'),
+        contentBase64: signed.pdf.toString('base64'),
+        signer: signed.signer.display,
+        selfSigned: signed.selfSigned,
+        fingerprint: signed.fingerprint,
+        notAfter: signed.notAfter.toISOString(),
+      };
+    },
+    reportXlsx: async () => {
+      const { fileName, xlsx } = session.reportXlsx();
+      return { fileName, contentBase64: xlsx.toString('base64') };
     },
   };
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { auditResultSchema } from './core/engine/audit-result';
 import { matrixSchema } from './core/matrix/schema';
-import { MAX_SOURCE_BYTES, siteDraftSchema, zoneDraftSchema } from './core/project/project-schema';
+import { MAX_SOURCE_BYTES, signOffSchema, siteDraftSchema, zoneDraftSchema } from './core/project/project-schema';
+import { MAX_CERTIFICATE_BYTES } from './core/project/report-limits';
 import {
   auditComparisonSchema,
   columnFieldSchema,
@@ -21,6 +22,14 @@ const MAX_BASE64_LENGTH = Math.ceil(MAX_SOURCE_BYTES / 3) * 4;
 const fileContents = z.string().max(MAX_BASE64_LENGTH, `larger than the ${MAX_SOURCE_BYTES / 1024 / 1024} MiB a file can be`).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64');
 const fileName = z.string().min(1).max(255);
 const sourceId = z.string().min(1).max(64);
+
+const certificateContents = z
+  .string()
+  .min(1, 'pick the .p12/.pfx file')
+  .max(Math.ceil(MAX_CERTIFICATE_BYTES / 3) * 4, `larger than the ${MAX_CERTIFICATE_BYTES / 1024} KiB a .p12/.pfx can be`)
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64');
+/** A report file to download, in base64. */
+const reportFile = z.object({ fileName: z.string(), contentBase64: z.string() });
 
 /** The largest request body a transport must accept: one maximal file in base64, with room for JSON. */
 export const MAX_REQUEST_BYTES = MAX_BASE64_LENGTH + 1024 * 1024;
@@ -104,11 +113,21 @@ export const api = {
       .strict(),
     output: packetAnswerSchema,
   },
-  /** The last audit's report as an unsigned PDF (signing is `wfos-audit audit --sign` for now). */
-  reportPdf: {
-    input: z.object({ customerRepresentative: z.string().max(200).optional() }).strict(),
-    output: z.object({ fileName: z.string(), contentBase64: z.string() }),
+  /** The report's sign-off page as typed (auditor, customer representative, date, comments), kept in the project. */
+  signOffUpdate: { input: z.object({ signOff: signOffSchema }).strict(), output: projectViewSchema },
+  /** The last audit's report as an unsigned PDF, with the project's sign-off. */
+  reportPdf: { input: z.object({}).strict(), output: reportFile },
+  /**
+   * The report signed with the auditor's .p12/.pfx, read by the window. The passphrase is used
+   * for this call only: never stored, never logged. Answers who signed and whether the
+   * certificate is self-signed (it then proves the report unchanged, not who signed it).
+   */
+  reportSignedPdf: {
+    input: z.object({ certificateFileName: fileName, certificateBase64: certificateContents, passphrase: z.string().min(1, 'type the passphrase').max(1024) }).strict(),
+    output: reportFile.extend({ signer: z.string(), selfSigned: z.boolean(), fingerprint: z.string(), notAfter: z.string() }),
   },
+  /** The last audit's report as an .xlsx workbook (Summary, Coverage, Findings, Rules, Remediation, Evidence). */
+  reportXlsx: { input: z.object({}).strict(), output: reportFile },
   /** The last audit against the one before it; null until there are two. */
   auditCompare: { input: z.object({}).strict(), output: auditComparisonSchema.nullable() },
 } as const;

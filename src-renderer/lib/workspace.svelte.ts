@@ -1,5 +1,5 @@
 import type { Matrix } from '../../src-main/core/matrix/schema';
-import type { ZoneDraft } from '../../src-main/core/project/project-schema';
+import type { SignOff, ZoneDraft } from '../../src-main/core/project/project-schema';
 import type { AuditComparisonView, ProjectView, RecentList, SourceColumnsView } from '../../src-main/core/project/view-schema';
 import { callApi } from './api-client';
 import type { ColumnDraft } from './columns-view-model';
@@ -44,6 +44,7 @@ export class Workspace {
   private pendingSite: SiteDraft | undefined;
   private siteCheck: Promise<void> = Promise.resolve();
   private autosaveTimer: ReturnType<typeof setTimeout> | undefined;
+  private signOffStored: Promise<void> = Promise.resolve();
 
   async start(): Promise<void> {
     await this.attempt(undefined, async () => {
@@ -146,6 +147,22 @@ export class Workspace {
     await this.siteCheck;
   }
 
+  /** Stores the report's sign-off as typed, in the order typed; resolves once it is stored. */
+  editSignOff(signOff: SignOff): Promise<void> {
+    if (this.project && JSON.stringify(signOff) !== JSON.stringify(this.project.signOff)) {
+      this.project = { ...this.project, signOff, dirty: true };
+      this.signOffStored = this.signOffStored.then(async () => {
+        if (await this.attempt(undefined, () => callApi('signOffUpdate', { signOff }))) this.scheduleAutosave();
+      });
+    }
+    return this.signOffStored;
+  }
+
+  /** The report and a save wait for the sign-off typed before them. */
+  flushSignOff(): Promise<void> {
+    return this.signOffStored;
+  }
+
   async addSources(files: readonly File[], options: { vendor?: string; replaceId?: string } = {}): Promise<void> {
     await this.flushSite();
     const failed: FailedSource[] = this.failedSources.filter((item) => !files.includes(item.file));
@@ -228,6 +245,7 @@ export class Workspace {
       return false;
     }
     await this.flushSite();
+    await this.flushSignOff();
     clearTimeout(this.autosaveTimer);
     this.saveState = 'saving';
     try {
@@ -254,6 +272,7 @@ export class Workspace {
 
   async home(): Promise<void> {
     await this.flushSite();
+    await this.flushSignOff();
     this.screen = 'start';
     await this.attempt(undefined, () => this.refreshRecent());
   }

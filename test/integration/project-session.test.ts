@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { api, type ApiName, type ApiOutput } from '../../src-main/api';
 import { dispatchApiCall } from '../../src-main/api-dispatch';
 import { createApiHandlers } from '../../src-main/api-handlers';
+import { createAuditorCertificate, verifyReport } from '../../src-main/core/report/index';
 import { demoConfig, demoSite, fixedDemoConfig, tempDir } from '../unit/project/helpers';
 
 /** The handlers as a transport sees them: every call validated in, every answer held to its schema out. */
@@ -125,5 +126,35 @@ describe('an audit project through the API, as the workstation drives it', () =>
     expect(view.sources[0]).toMatchObject({ vendor: 'spreadsheet', readBy: 'rule export (spreadsheet)', hasTopology: false });
     const zoned = await call('sourceUpdate', { id: view.sources[0]!.id, zones: [{ zone: 'servers', addresses: '10.10.20.0/24' }, { zone: 'agents', addresses: '10.30.0.0/16, 10.31.0.0/16' }, { zone: 'bad', addresses: '10.1' }] });
     expect(zoned.sources[0]!.zoneProblems).toEqual([{ field: `sources.${view.sources[0]!.id}.zones.2.addresses`, message: expect.stringContaining('10.1') }]);
+  });
+
+  it('keeps the sign-off in the project, and writes the report signed and as a workbook', async () => {
+    const root = tempDir('wfos-session-');
+    const call = workstation({ projects: join(root, 'projects'), config: join(root, 'config') });
+    const demo = await call('projectOpenDemo', {});
+    expect(demo.signOff).toBeNull();
+    const signOff = { auditor: { name: 'Zoë Łukasik', role: 'Field engineer' }, customer: { name: 'Jörg Müller', role: 'Network manager' }, date: '2026-11-24', comments: 'Rows 27 and 31 to be fixed by the customer.' };
+    const signedOff = await call('signOffUpdate', { signOff });
+    expect(signedOff).toMatchObject({ signOff, dirty: true, audit: { stale: false } });
+    await call('projectSave', { name: 'signed' });
+    expect((await call('projectOpen', { name: 'signed' })).signOff).toEqual(signOff);
+
+    const passphrase = 'correct horse battery';
+    const { p12 } = createAuditorCertificate({ name: 'Zoë Łukasik', email: 'zoe@example.com', bits: 2048 }, passphrase);
+    const key = { certificateFileName: 'zoe.p12', certificateBase64: base64(p12) };
+    await expect(call('reportSignedPdf', { ...key, passphrase: 'not the passphrase' })).rejects.toThrow('zoe.p12: wrong passphrase (the .p12 could not be decrypted with it)');
+    await expect(call('reportSignedPdf', { ...key, certificateBase64: base64(Buffer.alloc(70 * 1024)), passphrase })).rejects.toThrow(/invalid request at certificateBase64: larger than the 64 KiB/);
+
+    const signed = await call('reportSignedPdf', { ...key, passphrase });
+    expect(signed).toMatchObject({ fileName: expect.stringMatching(/ - signed\.pdf$/), signer: expect.stringContaining('Zoë Łukasik'), selfSigned: true });
+    const pdf = Buffer.from(signed.contentBase64, 'base64');
+    expect(pdf.includes('adbe.pkcs7.detached')).toBe(true);
+    const verification = verifyReport(pdf, signed.fileName);
+    expect(verification.outcome, verification.conclusion).toBe('valid');
+    expect(verification.lines.join('\n')).toContain('Zoë Łukasik');
+
+    const xlsx = await call('reportXlsx', {});
+    expect(xlsx.fileName).toMatch(/\.xlsx$/);
+    expect(Buffer.from(xlsx.contentBase64, 'base64').subarray(0, 2).toString()).toBe('PK');
   });
 });

@@ -15,4 +15,4 @@ export { ProjectsFolder, ProjectNameError, projectFileName, listProjectFiles } f
 export { ProjectSession, type SessionOptions, type AddSourceRequest } from './session';
 export { contentBytes, contentOf, sha256Of } from './source-content';
 export { defaultConfigDir, defaultProjectsDir } from './locations';
-export { projectReportPdf, reportFileName } from './project-report';
+export { projectReportPdf, projectReportXlsx, projectSignedReportPdf, reportFileName, reportPeople } from './project-report';

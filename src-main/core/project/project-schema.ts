@@ -86,6 +86,23 @@ export const projectSourceSchema = z
   })
   .strict();
 
+/** One person signing the report: as typed, blank when they will write it by hand. */
+export const signOffPartySchema = z.object({ name: text(200), role: text(200) }).strict();
+
+/**
+ * The report's sign-off page as the Report screen filled it in. Not an audit input: changing
+ * it never makes the audit stale. Older project files have none and still open.
+ */
+export const signOffSchema = z
+  .object({
+    auditor: signOffPartySchema,
+    customer: signOffPartySchema,
+    /** As typed ("2026-11-24"); the Report screen offers today's date. */
+    date: text(40),
+    comments: text(4000),
+  })
+  .strict();
+
 /** An audit as it was run: the result, and a hash of the inputs it was run on. */
 export const storedAuditSchema = z
   .object({
@@ -108,6 +125,8 @@ export const projectSchema = z
     audit: storedAuditSchema.optional(),
     /** The audit before the last one, for the re-audit comparison. */
     previousAudit: storedAuditSchema.optional(),
+    /** The report's sign-off, once the Report screen has been filled in. */
+    signOff: signOffSchema.optional(),
   })
   .strict();
 
@@ -117,5 +136,6 @@ export type SourceOrigin = z.infer<typeof sourceOriginSchema>;
 export type SourceContent = z.infer<typeof sourceContentSchema>;
 export type ZoneDraft = z.infer<typeof zoneDraftSchema>;
 export type ProjectSource = z.infer<typeof projectSourceSchema>;
+export type SignOff = z.infer<typeof signOffSchema>;
 export type StoredAudit = z.infer<typeof storedAuditSchema>;
 export type Project = z.infer<typeof projectSchema>;

@@ -80,5 +80,6 @@ export function projectView(state: ProjectState): ProjectView {
     audit: project.audit ? { result: project.audit.result, stale: project.audit.inputsHash !== auditInputsHash(project) } : null,
     previousAudit: project.previousAudit ? { generatedAt: project.previousAudit.result.generatedAt } : null,
     auditBlockers: auditBlockers(project),
+    signOff: project.signOff ?? null,
   };
 }

@@ -5,12 +5,13 @@ import { compareAudits } from './compare-audits';
 import { ProjectError } from './project-error';
 import { auditBlockers, auditInputsHash, auditProject, queryProjectPacket, traceProjectRow } from './project-audit';
 import { parseProjectBytes, readProjectFile, writeProjectFile } from './project-file';
-import { PROJECT_FORMAT, PROJECT_VERSION, type Project, type ProjectSource, type SiteDraft, type ZoneDraft } from './project-schema';
+import { PROJECT_FORMAT, PROJECT_VERSION, type Project, type ProjectSource, type SignOff, type SiteDraft, type ZoneDraft } from './project-schema';
 import { parsedSourceOf, sourceFromFile } from './project-sources';
 import { columnsRecordOf, sourceColumnsView, type ColumnsRequest } from './source-columns';
-import { projectReportPdf, reportFileName } from './project-report';
+import { projectReportPdf, projectReportXlsx, projectSignedReportPdf, reportFileName } from './project-report';
 import { projectView } from './project-view';
 import { listProjectFiles, type ProjectsFolder } from './projects-dir';
+import type { SignedReport, SigningKey } from '../report/index';
 import type { RecentAudits } from './recent-audits';
 import { emptySiteDraft, siteDraftProblems } from './site-draft';
 import { projectFromSiteFile } from './site-file-project';
@@ -240,9 +241,30 @@ export class ProjectSession {
     return queryProjectPacket(this.current(), query);
   }
 
-  async reportPdf(people: { customer?: string }): Promise<{ fileName: string; pdf: Buffer }> {
+  /** The report's sign-off as typed on the Report screen: kept in the project, not an audit input. */
+  updateSignOff(signOff: SignOff): ProjectView {
+    this.changed((project) => ({ ...project, signOff }));
+    return this.view();
+  }
+
+  private pdfOptions() {
+    return this.options.fontDirectory ? { fontDirectory: this.options.fontDirectory } : {};
+  }
+
+  async reportPdf(): Promise<{ fileName: string; pdf: Buffer }> {
     const project = this.current();
-    return { fileName: reportFileName(project), pdf: await projectReportPdf(project, this.where(), people, this.options.fontDirectory ? { fontDirectory: this.options.fontDirectory } : {}) };
+    return { fileName: reportFileName(project), pdf: await projectReportPdf(project, this.where(), this.pdfOptions()) };
+  }
+
+  /** The report signed with the auditor's .p12; the key is used for this call only and never kept. */
+  async reportSignedPdf(key: SigningKey): Promise<{ fileName: string; signed: SignedReport }> {
+    const project = this.current();
+    return { fileName: reportFileName(project), signed: await projectSignedReportPdf(project, this.where(), key, new Date(this.now()), this.pdfOptions()) };
+  }
+
+  reportXlsx(): { fileName: string; xlsx: Buffer } {
+    const project = this.current();
+    return { fileName: reportFileName(project, 'xlsx'), xlsx: projectReportXlsx(project, this.where()) };
   }
 
   compare(): AuditComparisonView | null {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { auditResultSchema, findingSchema, flowStatusSchema, ruleReferenceSchema } from '../engine/audit-result';
 // The field list itself, not the spreadsheet module's index: this file stays pure zod for the renderer.
 import { RULE_FIELDS } from '../spreadsheet/column-fields';
-import { siteDraftSchema, sourceOriginSchema, zoneDraftSchema } from './project-schema';
+import { signOffSchema, siteDraftSchema, sourceOriginSchema, zoneDraftSchema } from './project-schema';
 import { recentEntrySchema } from './recent-audits-schema';
 
 /**
@@ -140,6 +140,8 @@ export const projectViewSchema = z.object({
   previousAudit: z.object({ generatedAt: z.string() }).nullable(),
   /** Why the audit cannot run yet; empty when it can. */
   auditBlockers: z.array(z.string()),
+  /** The report's sign-off as last typed; null until the Report screen has been filled in. */
+  signOff: signOffSchema.nullable(),
 });
 
 /** A column mapping set (or cleared): the project as it now is, and the source's columns read with it. */
