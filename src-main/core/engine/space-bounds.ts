@@ -32,27 +32,27 @@ function addressHigh(set: AddressSet): number {
  * Read straight off the boxes, without building a FlowSpace: list scans need the bounds of
  * every rule, and most rules are never looked at more closely.
  */
-export function boundsOfBoxes(boxes: readonly FlowBox[]): SpaceBounds {
+export function boundsOfBoxes(boxes: readonly FlowBox[], more: readonly FlowBox[] = []): SpaceBounds {
   // Starts inverted, so a space with no packet overlaps nothing.
-  const bounds: SpaceBounds = {
-    sourceLow: Infinity, sourceHigh: -Infinity, destinationLow: Infinity, destinationHigh: -Infinity,
-    protocolLow: Infinity, protocolHigh: -Infinity, portLow: Infinity, portHigh: -Infinity,
-  };
-  for (const box of boxes) {
-    const protocols = box.protocols.ranges();
-    const ports = box.destinationPorts.ranges();
-    // A box empty in any dimension holds no packet and must not widen the bounds.
-    if (protocols.length === 0 || ports.length === 0 || box.sourcePorts.isEmpty() || box.sources.isEmpty() || box.destinations.isEmpty()) continue;
-    bounds.sourceLow = Math.min(bounds.sourceLow, addressLow(box.sources));
-    bounds.sourceHigh = Math.max(bounds.sourceHigh, addressHigh(box.sources));
-    bounds.destinationLow = Math.min(bounds.destinationLow, addressLow(box.destinations));
-    bounds.destinationHigh = Math.max(bounds.destinationHigh, addressHigh(box.destinations));
-    bounds.protocolLow = Math.min(bounds.protocolLow, protocols[0]![0]);
-    bounds.protocolHigh = Math.max(bounds.protocolHigh, protocols[protocols.length - 1]![1]);
-    bounds.portLow = Math.min(bounds.portLow, ports[0]![0]);
-    bounds.portHigh = Math.max(bounds.portHigh, ports[ports.length - 1]![1]);
+  let sourceLow = Infinity, sourceHigh = -Infinity, destinationLow = Infinity, destinationHigh = -Infinity;
+  let protocolLow = Infinity, protocolHigh = -Infinity, portLow = Infinity, portHigh = -Infinity;
+  for (const list of [boxes, more]) {
+    for (const box of list) {
+      const firstProtocol = box.protocols.min();
+      const firstPort = box.destinationPorts.min();
+      // A box empty in any dimension holds no packet and must not widen the bounds.
+      if (firstProtocol === undefined || firstPort === undefined || box.sourcePorts.isEmpty() || box.sources.isEmpty() || box.destinations.isEmpty()) continue;
+      sourceLow = Math.min(sourceLow, addressLow(box.sources));
+      sourceHigh = Math.max(sourceHigh, addressHigh(box.sources));
+      destinationLow = Math.min(destinationLow, addressLow(box.destinations));
+      destinationHigh = Math.max(destinationHigh, addressHigh(box.destinations));
+      protocolLow = Math.min(protocolLow, firstProtocol);
+      protocolHigh = Math.max(protocolHigh, box.protocols.max()!);
+      portLow = Math.min(portLow, firstPort);
+      portHigh = Math.max(portHigh, box.destinationPorts.max()!);
+    }
   }
-  return bounds;
+  return { sourceLow, sourceHigh, destinationLow, destinationHigh, protocolLow, protocolHigh, portLow, portHigh };
 }
 
 export function boundsOfSpace(space: FlowSpace): SpaceBounds {
@@ -65,7 +65,7 @@ const ruleBounds = new WeakMap<Rule, SpaceBounds>();
 export function boundsOfRule(rule: Rule): SpaceBounds {
   let bounds = ruleBounds.get(rule);
   if (!bounds) {
-    bounds = boundsOfBoxes(rule.mayMatch ? [...rule.match, ...rule.mayMatch] : rule.match);
+    bounds = boundsOfBoxes(rule.match, rule.mayMatch);
     ruleBounds.set(rule, bounds);
   }
   return bounds;

@@ -44,17 +44,6 @@ export class Ipv4Set extends NumberRangeSet<Ipv4Set> {
     return Ipv4Set.fromRanges(set.intervals().map(([low, high]) => [Number(low), Number(high)] as const));
   }
 
-  /** Smallest member; undefined when empty. */
-  min(): number | undefined {
-    return this.bounds[0];
-  }
-
-  /** Largest member; undefined when empty. */
-  max(): number | undefined {
-    const end = this.bounds[this.bounds.length - 1];
-    return end === undefined ? undefined : end - 1;
-  }
-
   /** The same addresses as bigint intervals, for code that treats both families alike (printing, CIDR covers). */
   toIntervalSet(): IntervalSet {
     this.asIntervalSet ??= IntervalSet.fromIntervals(this.ranges().map(([low, high]) => [BigInt(low), BigInt(high)] as const));

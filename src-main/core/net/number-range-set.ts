@@ -73,6 +73,17 @@ export abstract class NumberRangeSet<S extends NumberRangeSet<S>> {
     return total;
   }
 
+  /** Smallest member; undefined when empty. */
+  min(): number | undefined {
+    return this.bounds[0];
+  }
+
+  /** Largest member; undefined when empty. */
+  max(): number | undefined {
+    const end = this.bounds[this.bounds.length - 1];
+    return end === undefined ? undefined : end - 1;
+  }
+
   /** Closed [low, high] ranges, ascending, merged. */
   ranges(): readonly NumberRange[] {
     if (this.cachedRanges === undefined) {
