@@ -28,10 +28,22 @@ function implicitDeny(firewall: Firewall, lists: { list: RuleList; placement: Pl
  * zone; where the engine does not know the zone it stays, as every rule of a plain list does.
  */
 function rulesBetween(lists: readonly { list: RuleList }[], ingress: string | undefined, egress: string | undefined): Rule[] {
-  const rules = lists.flatMap((item) => item.list.rules);
-  if (!lists.some((item) => hasZonedRules(item.list))) return rules;
-  return rules.filter((rule) => zoneAdmits(rule.fromZones, ingress) && zoneAdmits(rule.toZones, egress));
+  // Every row crosses the same few interface pairs: the same array each time also lets the
+  // rule walk reuse its packed bounds.
+  const first = lists[0]!.list;
+  const key = `${lists.map((item) => item.list.name).join('\u0000')}\u0001${ingress ?? ''}\u0001${egress ?? ''}`;
+  let known = orderedRules.get(first);
+  if (!known) orderedRules.set(first, (known = new Map()));
+  let rules = known.get(key);
+  if (!rules) {
+    rules = lists.flatMap((item) => item.list.rules);
+    if (lists.some((item) => hasZonedRules(item.list))) rules = rules.filter((rule) => zoneAdmits(rule.fromZones, ingress) && zoneAdmits(rule.toZones, egress));
+    known.set(key, rules);
+  }
+  return rules;
 }
+
+const orderedRules = new WeakMap<RuleList, Map<string, Rule[]>>();
 
 // Whether a list has zoned rules is asked for every crossing of every row: answered once per list.
 const zonedLists = new WeakMap<RuleList, boolean>();

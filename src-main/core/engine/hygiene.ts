@@ -7,7 +7,7 @@ import type { FindingDraft } from './finding-draft';
 import { spacesOfRule } from './rule-spaces';
 import { zonesCover, zonesDisjoint } from './rule-zones';
 import type { OutOfTime } from './time-ranges';
-import { boundsOfRule, boundsOfSpace, mayTouchAddresses, PackedRuleBounds } from './space-bounds';
+import { boundsOfRule, boundsOfSpace, mayTouchAddresses, packedBoundsOf, type PackedRuleBounds } from './space-bounds';
 
 /**
  * Rules that can never match (shadowed) or whose removal changes nothing (redundant), among
@@ -97,7 +97,7 @@ function shadowingOf(list: RuleList): Shadowing {
   const rules = list.rules;
   const decisive = Uint8Array.from(rules, (rule) => (rule.enabled && rule.unresolved.length === 0 ? 1 : 0));
   let packed: PackedRuleBounds | undefined;
-  const bounds = () => (packed ??= new PackedRuleBounds(rules));
+  const bounds = () => (packed ??= packedBoundsOf(rules));
   return {
     bounds,
     at(index) {

@@ -1,7 +1,7 @@
 import { placeInFile, type Rule } from '../model/index';
 import { FlowSpace } from '../net/index';
 import { spacesOfRule } from './rule-spaces';
-import { boundsOfRule, boundsOfSpace, boundsOverlap } from './space-bounds';
+import { boundsOfSpace, packedBoundsOf } from './space-bounds';
 import type { Decider, Decision, Outcome } from './verdict';
 
 /**
@@ -20,9 +20,11 @@ export function evaluateRules(rules: readonly Rule[], space: FlowSpace, fallThro
 
   // Most rules of a long list are nowhere near the flow: their bounds say so without building their sets.
   let remainingBounds = boundsOfSpace(remaining);
-  for (const rule of rules) {
+  const packed = packedBoundsOf(rules);
+  for (let index = 0; index < rules.length; index++) {
     if (remaining.isEmpty()) break;
-    if (!boundsOverlap(remainingBounds, boundsOfRule(rule))) continue;
+    if (!packed.overlaps(index, remainingBounds)) continue;
+    const rule = rules[index]!;
     const { certain, uncertain } = spacesOfRule(rule);
     if (!rule.enabled) {
       const would = remaining.intersect(certain);

@@ -129,3 +129,12 @@ export class PackedRuleBounds {
     );
   }
 }
+
+const packedByRules = new WeakMap<readonly Rule[], PackedRuleBounds>();
+
+/** The packed bounds of a rule array, built once per array. */
+export function packedBoundsOf(rules: readonly Rule[]): PackedRuleBounds {
+  let packed = packedByRules.get(rules);
+  if (!packed) packedByRules.set(rules, (packed = new PackedRuleBounds(rules)));
+  return packed;
+}
