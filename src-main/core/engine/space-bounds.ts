@@ -71,15 +71,6 @@ export function boundsOfRule(rule: Rule): SpaceBounds {
   return bounds;
 }
 
-export function boundsOverlap(a: SpaceBounds, b: SpaceBounds): boolean {
-  return (
-    a.sourceLow <= b.sourceHigh && b.sourceLow <= a.sourceHigh &&
-    a.destinationLow <= b.destinationHigh && b.destinationLow <= a.destinationHigh &&
-    a.protocolLow <= b.protocolHigh && b.protocolLow <= a.protocolHigh &&
-    a.portLow <= b.portHigh && b.portLow <= a.portHigh
-  );
-}
-
 const addressBounds = new WeakMap<AddressSet, { low: number; high: number }>();
 
 /** Whether a space with these bounds may have sources or destinations among `addresses`. */
