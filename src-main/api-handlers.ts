@@ -5,6 +5,7 @@ import type { ApiHandlers } from './api';
 import { loadSource, runAudit } from './core/engine/index';
 import { loadEmbeddedMatrix } from './core/matrix/index';
 import { defaultConfigDir, defaultProjectsDir, ProjectSession, ProjectsFolder, RecentAudits } from './core/project/index';
+import { readRoleList } from './core/project/role-list';
 import { loadSiteFile } from './core/site/index';
 import { SPREADSHEET_VENDOR_ID } from './core/spreadsheet/index';
 import { vendorParsers } from './core/vendors/registry';
@@ -59,6 +60,7 @@ export function createApiHandlers(options: HandlerOptions): ApiHandlers {
     projectSave: (request) => session.save(request),
     projectRecent: () => session.recent(),
     siteUpdate: async ({ site }) => session.updateSite(site),
+    siteImportRoles: async ({ fileName, contentBase64 }) => readRoleList(bytesOf(contentBase64), basename(fileName), loadEmbeddedMatrix(session.view().site.matrix)),
     vendorList: async () => [
       ...vendorParsers.map((parser) => ({ id: parser.id, name: parser.name })),
       { id: SPREADSHEET_VENDOR_ID, name: 'Rule export (spreadsheet: .xlsx, .xls, .csv)' },

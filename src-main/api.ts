@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { auditResultSchema } from './core/engine/audit-result';
 import { matrixSchema } from './core/matrix/schema';
-import { MAX_SOURCE_BYTES, signOffSchema, siteDraftSchema, zoneDraftSchema } from './core/project/project-schema';
+import { MAX_SOURCE_BYTES, roleAssignmentSchema, signOffSchema, siteDraftSchema, zoneDraftSchema } from './core/project/project-schema';
 import { MAX_CERTIFICATE_BYTES } from './core/project/report-limits';
 import {
   auditComparisonSchema,
@@ -73,6 +73,14 @@ export const api = {
   projectRecent: { input: z.object({}).strict(), output: recentListSchema },
   /** The Site screen as typed: stored as typed, answered with each field's problems. */
   siteUpdate: { input: z.object({ site: siteDraftSchema }).strict(), output: siteUpdateResultSchema },
+  /**
+   * The customer's server list (.xlsx, .xls, .csv: a role and an address column) read for the
+   * Site screen, which merges it into what is typed; skipped rows are named by cell.
+   */
+  siteImportRoles: {
+    input: z.object({ fileName, contentBase64: fileContents }).strict(),
+    output: z.object({ sheet: z.string(), rowsRead: z.number().int(), roles: z.array(roleAssignmentSchema), notDeployed: z.array(z.string()), problems: z.array(z.string()) }),
+  },
   /** Vendors a source can be read as, for when detection is not sure. */
   vendorList: { input: z.object({}).strict(), output: z.array(z.object({ id: z.string(), name: z.string() })) },
   /** Adds a configuration or rule export from its contents; re-importing a firewall replaces it. */

@@ -1,4 +1,5 @@
 import type { Matrix } from '../../src-main/core/matrix/schema';
+import { mergeRoleList, sameRoleIn, type ImportedRoleList } from '../../src-main/core/project/role-list-merge';
 import type { SignOff, ZoneDraft } from '../../src-main/core/project/project-schema';
 import type { AuditComparisonView, ProjectView, RecentList, SourceColumnsView } from '../../src-main/core/project/view-schema';
 import { callApi } from './api-client';
@@ -128,6 +129,19 @@ export class Workspace {
     this.pendingSite = site;
     clearTimeout(this.siteTimer);
     this.siteTimer = setTimeout(() => void this.flushSite(), SITE_CHECK_DELAY_MS);
+  }
+
+  /**
+   * Reads the customer's server list and merges it into the Site screen (the list's addresses
+   * replace a role's typed ones); answers what was read, or undefined when the file was refused.
+   */
+  async importRoleList(file: File): Promise<ImportedRoleList | undefined> {
+    const matrix = this.matrix;
+    if (!this.project || !matrix) return undefined;
+    await this.flushSite();
+    const imported = await this.attempt(`Reading ${file.name}…`, async () => callApi('siteImportRoles', { fileName: file.name, contentBase64: await readFileBase64(file) }));
+    if (imported && this.project) this.editSite(mergeRoleList(this.project.site, imported, sameRoleIn(matrix)));
+    return imported;
   }
 
   /** Sends the last typed site, if any is waiting; everything that reads the project waits for it. */

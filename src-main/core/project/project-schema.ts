@@ -21,7 +21,9 @@ const timestamp = z.string().min(1).max(40);
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'not a SHA-256 (64 lowercase hex digits)');
 
 /** One role row of the Site screen, exactly as typed: validated for display, kept even when wrong. */
-export const roleAssignmentSchema = z.object({ role: text(200), addresses: text(20_000) }).strict();
+/** The most address text one role's row holds (a few hundred hosts and subnets). */
+export const MAX_ROLE_ADDRESS_CHARS = 20_000;
+export const roleAssignmentSchema = z.object({ role: text(200), addresses: text(MAX_ROLE_ADDRESS_CHARS) }).strict();
 
 /** The Site screen as the engineer filled it in; `site-draft.ts` turns it into a validated Site. */
 export const siteDraftSchema = z
