@@ -16,6 +16,39 @@ export interface SpaceBounds {
   protocolHigh: number;
   portLow: number;
   portHigh: number;
+  /** Which /24 blocks the sources and destinations touch, hashed to 32 bits (see addressSignature). */
+  sourceSignature: number;
+  destinationSignature: number;
+}
+
+/**
+ * Min and max alone cannot tell that two groups of scattered hosts miss each other: their
+ * spans overlap though no host is shared. A set's /24 blocks, each hashed to one of 32 bits,
+ * can: two sets share an address only if their signatures share a bit. Wide or IPv6 sets get
+ * every bit (they never skip wrongly).
+ */
+const ALL_BLOCKS = -1;
+const BLOCK_BITS = 8;
+const MAX_BLOCKS_HASHED = 32;
+
+function blockBit(block: number): number {
+  return 1 << (Math.imul(block, 0x9e3779b1) >>> 27);
+}
+
+function addressSignature(set: AddressSet): number {
+  if (!set.v6().isEmpty()) return ALL_BLOCKS;
+  let signature = 0;
+  set.v4Numbers().forEachRange((low, high) => {
+    const first = low >>> BLOCK_BITS;
+    const last = high >>> BLOCK_BITS;
+    if (last - first >= MAX_BLOCKS_HASHED) {
+      signature = ALL_BLOCKS;
+      return false;
+    }
+    for (let block = first; block <= last; block++) signature |= blockBit(block);
+    return signature !== ALL_BLOCKS;
+  });
+  return signature;
 }
 
 function addressLow(set: AddressSet): number {
@@ -36,8 +69,9 @@ export function boundsOfBoxes(boxes: readonly FlowBox[], more: readonly FlowBox[
   // Starts inverted, so a space with no packet overlaps nothing.
   let sourceLow = Infinity, sourceHigh = -Infinity, destinationLow = Infinity, destinationHigh = -Infinity;
   let protocolLow = Infinity, protocolHigh = -Infinity, portLow = Infinity, portHigh = -Infinity;
-  for (const list of [boxes, more]) {
-    for (const box of list) {
+  let sourceSignature = 0, destinationSignature = 0;
+  for (let part = 0; part < 2; part++) {
+    for (const box of part === 0 ? boxes : more) {
       const firstProtocol = box.protocols.min();
       const firstPort = box.destinationPorts.min();
       // A box empty in any dimension holds no packet and must not widen the bounds.
@@ -50,9 +84,11 @@ export function boundsOfBoxes(boxes: readonly FlowBox[], more: readonly FlowBox[
       protocolHigh = Math.max(protocolHigh, box.protocols.max()!);
       portLow = Math.min(portLow, firstPort);
       portHigh = Math.max(portHigh, box.destinationPorts.max()!);
+      sourceSignature |= signatureOf(box.sources);
+      destinationSignature |= signatureOf(box.destinations);
     }
   }
-  return { sourceLow, sourceHigh, destinationLow, destinationHigh, protocolLow, protocolHigh, portLow, portHigh };
+  return { sourceLow, sourceHigh, destinationLow, destinationHigh, protocolLow, protocolHigh, portLow, portHigh, sourceSignature, destinationSignature };
 }
 
 export function boundsOfSpace(space: FlowSpace): SpaceBounds {
@@ -71,16 +107,25 @@ export function boundsOfRule(rule: Rule): SpaceBounds {
   return bounds;
 }
 
-const addressBounds = new WeakMap<AddressSet, { low: number; high: number }>();
+const addressBounds = new WeakMap<AddressSet, { low: number; high: number; signature: number }>();
 
 /** Whether a space with these bounds may have sources or destinations among `addresses`. */
 export function mayTouchAddresses(bounds: SpaceBounds, addresses: AddressSet): boolean {
   let range = addressBounds.get(addresses);
-  if (!range) addressBounds.set(addresses, (range = { low: addressLow(addresses), high: addressHigh(addresses) }));
+  if (!range) addressBounds.set(addresses, (range = { low: addressLow(addresses), high: addressHigh(addresses), signature: addressSignature(addresses) }));
   return (
-    (bounds.sourceLow <= range.high && range.low <= bounds.sourceHigh) ||
-    (bounds.destinationLow <= range.high && range.low <= bounds.destinationHigh)
+    (bounds.sourceLow <= range.high && range.low <= bounds.sourceHigh && (bounds.sourceSignature & range.signature) !== 0) ||
+    (bounds.destinationLow <= range.high && range.low <= bounds.destinationHigh && (bounds.destinationSignature & range.signature) !== 0)
   );
+}
+
+// Rules share address sets (objects, groups, "any"): each set's signature is worked out once.
+const signatures = new WeakMap<AddressSet, number>();
+
+function signatureOf(set: AddressSet): number {
+  let signature = signatures.get(set);
+  if (signature === undefined) signatures.set(set, (signature = addressSignature(set)));
+  return signature;
 }
 
 const FIELDS = 8;
@@ -92,12 +137,17 @@ const FIELDS = 8;
  */
 export class PackedRuleBounds {
   private readonly values: Float64Array;
+  /** Source and destination signatures, two per rule. */
+  private readonly signatures: Int32Array;
 
   constructor(rules: readonly Rule[]) {
     this.values = new Float64Array(rules.length * FIELDS);
+    this.signatures = new Int32Array(rules.length * 2);
     rules.forEach((rule, index) => {
       const bounds = boundsOfRule(rule);
       const at = index * FIELDS;
+      this.signatures[index * 2] = bounds.sourceSignature;
+      this.signatures[index * 2 + 1] = bounds.destinationSignature;
       this.values[at] = bounds.sourceLow;
       this.values[at + 1] = bounds.sourceHigh;
       this.values[at + 2] = bounds.destinationLow;
@@ -116,7 +166,9 @@ export class PackedRuleBounds {
       values[at]! <= bounds.sourceHigh && bounds.sourceLow <= values[at + 1]! &&
       values[at + 2]! <= bounds.destinationHigh && bounds.destinationLow <= values[at + 3]! &&
       values[at + 4]! <= bounds.protocolHigh && bounds.protocolLow <= values[at + 5]! &&
-      values[at + 6]! <= bounds.portHigh && bounds.portLow <= values[at + 7]!
+      values[at + 6]! <= bounds.portHigh && bounds.portLow <= values[at + 7]! &&
+      (this.signatures[index * 2]! & bounds.sourceSignature) !== 0 &&
+      (this.signatures[index * 2 + 1]! & bounds.destinationSignature) !== 0
     );
   }
 }

@@ -84,6 +84,15 @@ export abstract class NumberRangeSet<S extends NumberRangeSet<S>> {
     return end === undefined ? undefined : end - 1;
   }
 
+  /**
+   * Visits the closed [low, high] ranges in ascending order without building a list; a visit
+   * that returns false stops the walk (for scans that can answer early).
+   */
+  forEachRange(visit: (low: number, high: number) => boolean | void): void {
+    const bounds = this.bounds;
+    for (let i = 0; i < bounds.length; i += 2) if (visit(bounds[i]!, bounds[i + 1]! - 1) === false) return;
+  }
+
   /** Closed [low, high] ranges, ascending, merged. */
   ranges(): readonly NumberRange[] {
     if (this.cachedRanges === undefined) {
