@@ -9,6 +9,7 @@ import { readRoleList } from './core/project/role-list';
 import { loadSiteFile } from './core/site/index';
 import { SPREADSHEET_VENDOR_ID } from './core/spreadsheet/index';
 import { vendorParsers } from './core/vendors/registry';
+import { createSshPullHandlers, type SshPullHandlerOptions } from './ssh-pull-handlers';
 
 export interface HandlerOptions {
   mode: 'electron' | 'serve';
@@ -18,7 +19,12 @@ export interface HandlerOptions {
   projectsDir?: string;
   /** Where the recent-audits list lives (default: defaultConfigDir()). */
   configDir?: string;
+  /** SSH pull: the OS keychain (Electron only), the ssh-agent (default SSH_AUTH_SOCK), collector settings for tests. */
+  ssh?: Pick<SshPullHandlerOptions, 'secretEncryption' | 'agentSocket' | 'jobs'>;
 }
+
+/** Why serve mode never remembers a login, for the SSH form. */
+const SERVE_HAS_NO_KEYCHAIN = 'the app runs in a browser (serve mode), where the OS keychain cannot seal them; type the login each time';
 
 /** The report fonts ship in resources/fonts, beside resources/demo; the report module's own default otherwise. */
 function fontDirectoryBeside(demoSitePath: string): string | undefined {
@@ -38,6 +44,14 @@ export function createApiHandlers(options: HandlerOptions): ApiHandlers {
     fontDirectory: fontDirectoryBeside(options.demoSitePath),
   });
   const bytesOf = (base64: string) => Buffer.from(base64, 'base64');
+  const sshPull = createSshPullHandlers({
+    session,
+    configDir: options.configDir ?? defaultConfigDir(),
+    tool: { name: APP_NAME, version: packageJson.version },
+    agentSocket: process.env.SSH_AUTH_SOCK,
+    ...options.ssh,
+    ...(options.mode === 'serve' && { secretEncryption: undefined, withoutEncryption: SERVE_HAS_NO_KEYCHAIN }),
+  });
   return {
     appInfo: async () => ({ name: APP_NAME, version: packageJson.version, mode: options.mode }),
     getMatrix: async ({ id }) => loadEmbeddedMatrix(id),
@@ -72,9 +86,18 @@ export function createApiHandlers(options: HandlerOptions): ApiHandlers {
     sourceColumns: async ({ id }) => session.sourceColumns(id),
     sourceSetColumns: async (request) => session.setSourceColumns(request),
     auditRun: async () => session.runAudit(),
+    auditStart: async () => session.startAudit(),
+    auditStatus: async () => {
+      const status = session.auditStatus();
+      return status && status.state === 'done' ? { ...status, project: session.view() } : status;
+    },
+    auditCancel: async () => session.cancelAudit(),
     ruleTrace: async ({ row }) => session.traceRow(row),
     packetQuery: async (query) => session.query(query),
     auditCompare: async () => session.compare(),
+    ruleExplorer: async (request) => session.rulePage(request),
+    ruleExplorerRule: async (request) => session.ruleDetail(request),
+    ...sshPull,
     signOffUpdate: async ({ signOff }) => session.updateSignOff(signOff),
     reportPdf: async () => {
       const { fileName, pdf } = await session.reportPdf();
@@ -95,5 +118,6 @@ export function createApiHandlers(options: HandlerOptions): ApiHandlers {
       const { fileName, xlsx } = session.reportXlsx();
       return { fileName, contentBase64: xlsx.toString('base64') };
     },
+    reportView: async () => session.printableReport(),
   };
 }

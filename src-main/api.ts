@@ -3,6 +3,9 @@ import { auditResultSchema } from './core/engine/audit-result';
 import { matrixSchema } from './core/matrix/schema';
 import { MAX_SOURCE_BYTES, roleAssignmentSchema, signOffSchema, siteDraftSchema, zoneDraftSchema } from './core/project/project-schema';
 import { MAX_CERTIFICATE_BYTES } from './core/project/report-limits';
+import { printableReportSchema } from './core/report/model/printable-report';
+import { pullJobViewSchema, pullStartRequestSchema, rememberedLoginSchema, sshSetupViewSchema } from './core/collect/pull-job-schema';
+import { ruleDetailRequestSchema, ruleDetailSchema, rulePageRequestSchema, rulePageSchema } from './core/project/rule-explorer-schema';
 import {
   auditComparisonSchema,
   columnFieldSchema,
@@ -30,6 +33,15 @@ const certificateContents = z
   .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64');
 /** A report file to download, in base64. */
 const reportFile = z.object({ fileName: z.string(), contentBase64: z.string() });
+
+/** Where an audit job is; `project` comes with the status once the job is done. */
+const auditJobStatus = z.object({
+  state: z.enum(['running', 'done', 'failed', 'cancelled']),
+  message: z.string(),
+  progress: z.object({ stage: z.enum(['reading', 'preparing', 'coverage', 'findings']), done: z.number().int(), total: z.number().int(), source: z.string().optional() }).optional(),
+  error: z.string().optional(),
+  project: projectViewSchema.optional(),
+});
 
 /** The largest request body a transport must accept: one maximal file in base64, with room for JSON. */
 export const MAX_REQUEST_BYTES = MAX_BASE64_LENGTH + 1024 * 1024;
@@ -112,6 +124,14 @@ export const api = {
   },
   /** Runs the audit on the project and stores the result; the one before becomes the previous audit. */
   auditRun: { input: z.object({}).strict(), output: projectViewSchema },
+  /**
+   * The same audit as a job the window polls, for large configurations: auditStart answers at
+   * once, auditStatus says where it is ("Checking matrix row 12 of 40…") and, once done, gives
+   * the project with its new audit; auditCancel stops it at its next step, storing nothing.
+   */
+  auditStart: { input: z.object({}).strict(), output: auditJobStatus },
+  auditStatus: { input: z.object({}).strict(), output: auditJobStatus.nullable() },
+  auditCancel: { input: z.object({}).strict(), output: auditJobStatus.nullable() },
   /** Each firewall's deciding rules for a matrix row, with the configuration around them. */
   ruleTrace: { input: z.object({ row: z.number().int().min(1).max(10_000) }).strict(), output: rowTraceViewSchema },
   /** "Can 10.30.1.5 reach 10.10.20.21 on tcp/8443?" against the project's firewalls. */
@@ -136,8 +156,43 @@ export const api = {
   },
   /** The last audit's report as an .xlsx workbook (Summary, Coverage, Findings, Rules, Remediation, Evidence). */
   reportXlsx: { input: z.object({}).strict(), output: reportFile },
+
+  // ---- Printable report ----
+  /**
+   * The last audit's report model, built by the code that writes the PDF, with the SHA-256 of
+   * the audit result the PDF embeds: the app prints it and draws its port-usage diagram.
+   */
+  reportView: { input: z.object({}).strict(), output: printableReportSchema },
+
   /** The last audit against the one before it; null until there are two. */
   auditCompare: { input: z.object({}).strict(), output: auditComparisonSchema.nullable() },
+
+  // ---- Rule explorer ----
+  /**
+   * One page (at most MAX_RULE_PAGE rows) of the project's rules with the last audit's findings,
+   * filtered and ordered, with the total that passes the filter: the renderer never holds them all.
+   */
+  ruleExplorer: { input: rulePageRequestSchema, output: rulePageSchema },
+  /** One rule of the explorer in full: its findings, where its list applies, the configuration around it. */
+  ruleExplorerRule: { input: ruleDetailRequestSchema, output: ruleDetailSchema },
+
+  // ---- SSH pull ("Sources → add firewall by SSH") ----
+  // There is no push channel: a pull is a job the main process runs and the window polls.
+  /** Vendors with an SSH profile, whether an ssh-agent and the OS keychain are there (and why not), remembered logins, the latest pull. */
+  sshPullSetup: { input: z.object({}).strict(), output: sshSetupViewSchema },
+  /** Starts pulling devices (a few at a time) into the open project; answers the job with each device queued. */
+  sshPullStart: { input: pullStartRequestSchema, output: pullJobViewSchema },
+  /** Where each device of a pull is: connecting, a host key waiting for an answer, capturing (bytes), done, failed, cancelled. */
+  sshPullStatus: { input: z.object({ jobId: z.string().min(1).max(64) }).strict(), output: pullJobViewSchema },
+  /** The user's word on a device's unknown host key: accept records it in the app's known_hosts; refuse stops that device. */
+  sshHostKeyAnswer: {
+    input: z.object({ jobId: z.string().min(1).max(64), device: z.number().int().min(0).max(1000), answer: z.enum(['accept', 'refuse']) }).strict(),
+    output: pullJobViewSchema,
+  },
+  /** Stops a pull: devices still running stop and add nothing; those already added stay. */
+  sshPullCancel: { input: z.object({ jobId: z.string().min(1).max(64) }).strict(), output: pullJobViewSchema },
+  /** Forgets a remembered login (its sealed secrets go with it). */
+  sshLoginForget: { input: z.object({ id: z.string().min(1).max(64) }).strict(), output: z.array(rememberedLoginSchema) },
 } as const;
 
 export type Api = typeof api;

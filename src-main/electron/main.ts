@@ -5,6 +5,7 @@ import { dispatchApiCall } from '../api-dispatch';
 import { CONTENT_SECURITY_POLICY } from '../content-security-policy';
 import { readStaticFile } from '../serve/static-files';
 import { API_CHANNEL, APP_ORIGIN, APP_SCHEME } from './ipc-channel';
+import { electronSecretEncryption } from './safe-storage';
 import { hardenWebContents, isTrustedSender } from './security';
 
 // The bundle lives in out/main/; the renderer and preload bundles beside it.
@@ -16,7 +17,7 @@ hardenWebContents();
 
 // Packaged, resources/demo ships beside the app archive; from a checkout it is in the repository.
 const demoSitePath = app.isPackaged ? join(process.resourcesPath, 'demo', 'site.yaml') : join(outDir, '..', 'resources', 'demo', 'site.yaml');
-const handlers = createApiHandlers({ mode: 'electron', demoSitePath });
+const handlers = createApiHandlers({ mode: 'electron', demoSitePath, ssh: { secretEncryption: electronSecretEncryption } });
 ipcMain.handle(API_CHANNEL, (event, name: unknown, input: unknown) => {
   if (!isTrustedSender(event.senderFrame?.url)) return { ok: false, error: 'call refused: not from the app' };
   return dispatchApiCall(handlers, name, input);

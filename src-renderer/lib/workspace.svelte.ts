@@ -1,3 +1,4 @@
+import type { ApiOutput } from '../../src-main/api';
 import type { Matrix } from '../../src-main/core/matrix/schema';
 import { mergeRoleList, sameRoleIn, type ImportedRoleList } from '../../src-main/core/project/role-list-merge';
 import type { SignOff, ZoneDraft } from '../../src-main/core/project/project-schema';
@@ -5,6 +6,9 @@ import type { AuditComparisonView, ProjectView, RecentList, SourceColumnsView } 
 import { callApi } from './api-client';
 import type { ColumnDraft } from './columns-view-model';
 import { readFileBase64 } from './file-contents';
+
+/** How often the window asks a running audit where it is. */
+const AUDIT_POLL_MS = 150;
 
 export type Screen = 'start' | 'site' | 'sources' | 'results' | 'report' | 'matrix';
 export type SiteDraft = ProjectView['site'];
@@ -32,6 +36,8 @@ export class Workspace {
   recent = $state.raw<RecentList | null>(null);
   /** What is running, for the status line ("Auditing…"); null when idle. */
   busy = $state<string | null>(null);
+  /** Stops the running audit, while one runs. */
+  cancelAudit = $state<(() => void) | null>(null);
   error = $state<string | null>(null);
   failedSources = $state.raw<FailedSource[]>([]);
   /** Sources the last drop or pick added or replaced: their cards open what was read (a rule export's columns). */
@@ -237,9 +243,24 @@ export class Workspace {
     }
   }
 
+  /**
+   * Runs the audit as a job in the main process, showing where it is in the status line with a
+   * way to cancel it; a cancelled or failed audit leaves the last one as it was.
+   */
   async runAudit(): Promise<void> {
     await this.flushSite();
-    const view = await this.attempt('Auditing…', () => callApi('auditRun', {}));
+    const view = await this.attempt('Starting the audit…', async () => {
+      let status: ApiOutput<'auditStatus'> = await callApi('auditStart', {});
+      this.cancelAudit = () => void callApi('auditCancel', {}).catch(() => undefined);
+      while (status?.state === 'running') {
+        this.busy = status.message;
+        await new Promise((resolve) => setTimeout(resolve, AUDIT_POLL_MS));
+        status = await callApi('auditStatus', {});
+      }
+      if (status?.state === 'failed' || status?.state === 'cancelled') throw new Error(status.message);
+      if (!status?.project) throw new Error('the audit stopped without a result');
+      return status.project;
+    }).finally(() => (this.cancelAudit = null));
     if (!view) return;
     this.project = view;
     this.screen = 'results';
@@ -289,6 +310,20 @@ export class Workspace {
     await this.flushSignOff();
     this.screen = 'start';
     await this.attempt(undefined, () => this.refreshRecent());
+  }
+
+  // ---- SSH pull ----
+
+  /**
+   * The main process added sources on its own (an SSH pull finished a device): show the project
+   * as it now is, open what was read on the new cards, and save it like any other change.
+   */
+  async sourcesPulled(ids: readonly string[]): Promise<void> {
+    const view = await this.attempt(undefined, () => callApi('projectCurrent', {}));
+    if (!view) return;
+    this.justAdded = ids;
+    this.project = view;
+    this.scheduleAutosave();
   }
 }
 

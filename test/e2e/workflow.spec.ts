@@ -54,7 +54,7 @@ test('a field engineer audits a site from scratch, saves, reopens it and re-audi
   await expect(card).toContainText('Cisco ASA / FTD');
   await expect(card).toContainText('dal-dc-fw01.txt');
   await expect(card.getByTestId('source-rules')).toHaveText(/^\d+$/);
-  await expect(page.getByTestId('ssh-add')).toBeDisabled();
+  await expect(page.getByTestId('ssh-add')).toBeEnabled();
   await screenshot(page, testInfo, '4-sources');
   await page.getByTestId('run-audit').click();
 

@@ -162,6 +162,11 @@ export class TestSshd {
     return `[${this.host}]:${this.port} ${type} ${key}`;
   }
 
+  /** A known_hosts line naming this server with another ed25519 key: what a replaced or intercepted device looks like. */
+  changedKnownHostsLine(): string {
+    return `[${this.host}]:${this.port} ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGR1bW15a2V5Zm9ydGVzdGluZ2NoYW5nZWRob3N0a2V5`;
+  }
+
   /** The host key's fingerprint as `ssh-keygen -l` prints it (SHA256:...). */
   hostFingerprint(): string {
     return execFileSync('ssh-keygen', ['-l', '-E', 'sha256', '-f', this.hostPublicKeyPath], { encoding: 'utf8' }).split(/\s+/)[1]!;
@@ -263,6 +268,9 @@ function userExists(): boolean {
 function shellQuote(value: string): string {
   return /^[\w@%+=:,./-]*$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }
+
+/** A port nothing listens on: a free one, bound and released (a connection to it is refused). */
+export const closedPort = freePort;
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

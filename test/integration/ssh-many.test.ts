@@ -1,18 +1,7 @@
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pullMany, refuseUnknownHostKeys, type DeviceStatus, type HostKeyPolicy, type PullTarget } from '../../src-main/core/collect/index';
-import { sshdAvailable, TestSshd } from '../helpers/sshd';
-
-/** A port nothing listens on: bound, then released. */
-function closedPort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { closedPort, sshdAvailable, TestSshd } from '../helpers/sshd';
 
 describe.runIf(sshdAvailable)('pulling many devices', () => {
   let sshd: TestSshd;

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseSource, type ParsedSource } from '../../core/engine/load-sources';
-import { firewallToJson, type Diagnostic, type Firewall, type MatchBox, type Placement, type Rule, type SourceRef } from '../../core/model/index';
+import { describePlacement, firewallToJson, type Diagnostic, type Firewall, type MatchBox, type Rule, type SourceRef } from '../../core/model/index';
 import { parseColumnTemplate, SpreadsheetError, templateOf, type ColumnMapping, type ExplicitColumns } from '../../core/spreadsheet/index';
 import { knownVendorIds, VendorDetectionError } from '../../core/vendors/registry';
 import { defineCommand } from '../args';
@@ -171,21 +171,6 @@ function formatMapping(mapping: ColumnMapping): string {
     `Columns of sheet ${mapping.sheet} (${kind}, header on row ${mapping.headerRow || '(none)'}${mapping.kind === 'rules' && mapping.explicit ? ', mapping given' : ''})`,
     formatTable(['Field', 'Column', 'Header', 'Sure', 'Why'], [...rows, ...conditions]) + ignored,
   );
-}
-
-function describePlacement(placement: Placement): string {
-  switch (placement.kind) {
-    case 'interface-in':
-      return `in on ${placement.interface ?? '?'}`;
-    case 'interface-out':
-      return `out on ${placement.interface ?? '?'}`;
-    case 'global':
-      return 'global';
-    case 'zone-pair':
-      return `from ${placement.fromZone ?? 'any'} to ${placement.toZone ?? 'any'}`;
-    case 'host':
-      return 'host';
-  }
 }
 
 function describeRule(rule: Rule): string {

@@ -9,6 +9,8 @@ export interface PresentedHostKey {
   key: Buffer;
   /** As OpenSSH prints it: `SHA256:` and unpadded base64 of the key blob's SHA-256. */
   fingerprint: string;
+  /** The name of the pull that met the key (its target, or the device behind a jump host). */
+  target?: string;
 }
 
 /** What known_hosts says about a presented key. */

@@ -15,6 +15,8 @@ export interface PullManyOptions extends PullOptions {
   /** How many devices at once (default 4). */
   concurrency?: number;
   onStatus?: (target: string, status: DeviceStatus, detail?: string) => void;
+  /** Each device's outcome as soon as it is known, with its index among the targets. */
+  onOutcome?: (outcome: PullOutcome, index: number) => void;
 }
 
 /**
@@ -34,6 +36,7 @@ export async function pullMany(targets: readonly PullTarget[], options: PullMany
       options.onStatus?.(name, 'running');
       outcomes[index] = await pullOne(targets[index]!, name, { ...options, hostKeys });
       const outcome = outcomes[index]!;
+      options.onOutcome?.(outcome, index);
       options.onStatus?.(name, outcome.status, outcome.error?.message ?? outcome.result?.incompleteReason);
     }
   };

@@ -5,6 +5,7 @@ import { captureDevice, sha256, textOfLines, type DeviceCapture } from './captur
 import { connectSsh, forwardThrough, type ConnectState, type SshConnection } from './connect';
 import { CollectError, targetLabel } from './errors';
 import { EVIDENCE_SCHEMA, type CaptureEvidence } from './evidence';
+import type { PresentedHostKey } from './host-key';
 import type { HostKeyOptions, TrustedHostKey } from './host-key-gate';
 import type { SshVendorProfile } from './profile';
 import { assertProfileReadOnly, sshProfileFor, sshVendorIds } from './profiles';
@@ -47,6 +48,8 @@ export interface PullOptions {
   timeouts?: Partial<StepTimeouts>;
   signal?: AbortSignal;
   onProgress?: (event: PullProgress) => void;
+  /** How many bytes a device's shell has sent so far, as they arrive (a progress bar's figure). */
+  onReceived?: (event: { target: string; bytes: number }) => void;
   /** Use this profile instead of the vendor's (a narrower command list, tests). */
   profile?: SshVendorProfile;
   tool?: { name: string; version: string };
@@ -81,7 +84,10 @@ export async function pullConfiguration(target: PullTarget, options: PullOptions
   const weak = classifyWeakAlgorithms(target.weakAlgorithms ?? []);
   if ('error' in weak) throw new CollectError(label, 'credentials', 'bad-input', weak.error);
   const timeouts = resolveTimeouts(options.timeouts);
-  const connectOptions = { hostKeys: options.hostKeys, timeouts, redactor, ...(options.signal ? { signal: options.signal } : {}) };
+  // The policy hears which pull asks, so that an app asking a person can say which device it is about.
+  const policy = options.hostKeys.policy;
+  const hostKeys = { ...options.hostKeys, policy: { unknownHostKey: (key: PresentedHostKey) => policy.unknownHostKey({ ...key, target: name }) } };
+  const connectOptions = { hostKeys, timeouts, redactor, ...(options.signal ? { signal: options.signal } : {}) };
   const startedAt = new Date().toISOString();
   const opened: { close(): void }[] = [];
   try {
@@ -99,7 +105,8 @@ export async function pullConfiguration(target: PullTarget, options: PullOptions
     opened.unshift(connection);
     const { hostKey } = connection;
     progress('ready', `with ${connection.authMethod}; host key ${hostKey.keyType} ${hostKey.fingerprint} ${TRUST_TEXT[hostKey.trust]}`);
-    const shell = await DeviceShell.open(connection.client, profile, { label, redactor, timeouts, ...(options.signal ? { signal: options.signal } : {}) });
+    const onReceived = options.onReceived && ((bytes: number) => options.onReceived?.({ target: name, bytes }));
+    const shell = await DeviceShell.open(connection.client, profile, { label, redactor, timeouts, ...(options.signal ? { signal: options.signal } : {}), ...(onReceived ? { onReceived } : {}) });
     opened.unshift(shell);
     const capture = await captureDevice(shell, profile, { ...(target.enablePassword !== undefined ? { enablePassword: target.enablePassword } : {}), redactor, onPhase: progress });
     shell.close();

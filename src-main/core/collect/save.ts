@@ -33,7 +33,8 @@ export function saveCapture(result: PullResult, path: string): SavedCapture {
   return { configurationFile, evidenceFile, transcriptFile, evidence };
 }
 
-function writeWhole(path: string, text: string): void {
+/** Writes a file whole or not at all (a temporary file renamed over it), readable by the owner only. */
+export function writeWhole(path: string, text: string): void {
   const temporary = `${path}.${process.pid}.tmp`;
   writeFileSync(temporary, text, { mode: 0o600 });
   renameSync(temporary, path);

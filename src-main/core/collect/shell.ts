@@ -67,6 +67,7 @@ export class DeviceShell {
   private state: 'idle' | 'waiting' | 'closed' = 'idle';
   private expectingSecret = false;
   private onChange: (() => void) | undefined;
+  private receivedBytes = 0;
   private readonly decoder = new StringDecoder('utf8');
   readonly sent: SentRecord[] = [];
   /** The prompt last seen: its base is how later prompts are recognised. */
@@ -79,23 +80,28 @@ export class DeviceShell {
     private readonly redactor: Redactor,
     private readonly timeouts: StepTimeouts,
     private readonly signal: AbortSignal | undefined,
+    private readonly onReceived: ((bytes: number) => void) | undefined,
   ) {
-    channel.on('data', (data: Buffer) => this.receive(this.decoder.write(data)));
-    channel.stderr.on('data', (data: Buffer) => this.receive(data.toString('utf8')));
+    channel.on('data', (data: Buffer) => this.receive(this.decoder.write(data), data.length));
+    channel.stderr.on('data', (data: Buffer) => this.receive(data.toString('utf8'), data.length));
     channel.on('close', () => this.closeDown());
     channel.on('error', () => this.closeDown());
     signal?.addEventListener('abort', () => this.onChange?.(), { once: true });
   }
 
-  /** Opens the interactive shell with a wide PTY. */
-  static open(client: Client, profile: SshVendorProfile, options: { label: string; redactor: Redactor; timeouts: StepTimeouts; signal?: AbortSignal }): Promise<DeviceShell> {
+  /** Opens the interactive shell with a wide PTY; `onReceived` hears how many bytes the device has sent so far. */
+  static open(
+    client: Client,
+    profile: SshVendorProfile,
+    options: { label: string; redactor: Redactor; timeouts: StepTimeouts; signal?: AbortSignal; onReceived?: (bytes: number) => void },
+  ): Promise<DeviceShell> {
     const { label, timeouts } = options;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new CollectError(label, 'shell', 'timeout', `timed out after ${formatDuration(timeouts.prompt)} opening the interactive shell`)), timeouts.prompt);
       client.shell({ term: 'vt100', cols: profile.terminal.cols, rows: profile.terminal.rows }, (error, channel) => {
         clearTimeout(timer);
         if (error) return reject(new CollectError(label, 'shell', 'protocol', `the device refused an interactive shell: ${options.redactor.redact(error.message)}`));
-        resolve(new DeviceShell(channel, profile, label, options.redactor, timeouts, options.signal));
+        resolve(new DeviceShell(channel, profile, label, options.redactor, timeouts, options.signal, options.onReceived));
       });
       client.once('close', () => reject(new CollectError(label, 'shell', 'disconnected', 'the device closed the connection before the shell opened')));
     });
@@ -229,7 +235,9 @@ export class DeviceShell {
     return sentAt;
   }
 
-  private receive(text: string): void {
+  private receive(text: string, bytes: number): void {
+    this.receivedBytes += bytes;
+    this.onReceived?.(this.receivedBytes);
     if (text === '') return;
     const newline = text.lastIndexOf('\n');
     if (newline >= 0) this.lineStart = this.raw.length + newline + 1;

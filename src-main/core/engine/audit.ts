@@ -3,10 +3,10 @@ import { evidencePathFor } from '../collect/evidence';
 import type { Site } from '../site/index';
 import { auditContext } from './audit-context';
 import { FLOW_STATUSES, SEVERITIES, type AuditResult, type Finding, type FlowStatus, type Severity, type SourceSummary } from './audit-result';
-import { coverageOfRow } from './coverage';
+import { coverageOfRow, type RowCoverage } from './coverage';
 import { coverageGapFindings } from './coverage-gaps';
 import type { FindingDraft } from './finding-draft';
-import { auditedFirewall } from './firewall-path';
+import { auditedFirewall, type AuditedFirewall } from './firewall-path';
 import { hygieneFindings } from './hygiene';
 import type { LoadedSource } from './load-sources';
 import { overPermissiveFindings } from './over-permissive';
@@ -17,23 +17,50 @@ export interface AuditOptions {
   now?: Date;
 }
 
+/** Where a running audit is: the stage, and how many of its firewalls or matrix rows are done. */
+export interface AuditProgress {
+  stage: 'preparing' | 'coverage' | 'findings';
+  done: number;
+  total: number;
+}
+
 /** Runs the whole audit of a site against its parsed sources. */
 export function runAudit(site: Site, sources: readonly LoadedSource[], options: AuditOptions): AuditResult {
-  const now = options.now ?? new Date();
-  const firewalls = sources.map((source) => auditedFirewall(source.entry, source.firewall, now));
-  const context = auditContext(site, firewalls);
-  const coverage = context.flows.map((flow) => coverageOfRow(flow, site, firewalls));
+  const steps = auditSteps(site, sources, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
 
-  const drafts: FindingDraft[] = [
-    ...coverage.flatMap((row) => coverageGapFindings(row, site.ephemeralPorts)),
-    ...firewalls.flatMap((audited) => {
-      const placed = audited.firewall.ruleLists.filter((list) => list.appliedAt.length > 0 || audited.topology.basis === 'none');
-      return [
-        ...overPermissiveFindings(context, audited.entry.name, placed.flatMap((list) => list.rules)),
-        ...hygieneFindings(context, audited.entry.name, audited.firewall, audited.outOfTime),
-      ];
-    }),
-  ];
+/**
+ * The audit as steps: it yields its progress before each firewall is prepared, each matrix row
+ * and each firewall's findings, so a caller that awaits between steps can show progress and
+ * stop it. Driven to the end without pauses it is `runAudit`.
+ */
+export function* auditSteps(site: Site, sources: readonly LoadedSource[], options: AuditOptions): Generator<AuditProgress, AuditResult> {
+  const now = options.now ?? new Date();
+  const firewalls: AuditedFirewall[] = [];
+  for (const source of sources) {
+    yield { stage: 'preparing', done: firewalls.length, total: sources.length };
+    firewalls.push(auditedFirewall(source.entry, source.firewall, now));
+  }
+  const context = auditContext(site, firewalls);
+  const coverage: RowCoverage[] = [];
+  for (const flow of context.flows) {
+    yield { stage: 'coverage', done: coverage.length, total: context.flows.length };
+    coverage.push(coverageOfRow(flow, site, firewalls));
+  }
+
+  const drafts: FindingDraft[] = coverage.flatMap((row) => coverageGapFindings(row, site.ephemeralPorts));
+  for (const [index, audited] of firewalls.entries()) {
+    yield { stage: 'findings', done: index, total: firewalls.length };
+    const placed = audited.firewall.ruleLists.filter((list) => list.appliedAt.length > 0 || audited.topology.basis === 'none');
+    drafts.push(
+      ...overPermissiveFindings(context, audited.entry.name, placed.flatMap((list) => list.rules)),
+      ...hygieneFindings(context, audited.entry.name, audited.firewall, audited.outOfTime),
+    );
+  }
   const findings = numberFindings(drafts, firewalls.map((audited) => audited.entry.name));
   const flows = coverage.map((row) => row.result);
 
@@ -64,7 +91,7 @@ function summarise(source: LoadedSource, topology: string): SourceSummary {
     rules: firewall.ruleLists.reduce((sum, list) => sum + list.rules.length, 0),
     ...(firewall.hostname !== undefined && { hostname: firewall.hostname }),
     ...(firewall.version !== undefined && { version: firewall.version }),
-    ...(source.pulled && { pulled: { ...source.pulled, evidence: evidencePathFor(file) } }),
+    ...(source.pulled && { pulled: { evidence: evidencePathFor(file), ...source.pulled } }),
     topology,
     diagnostics: firewall.diagnostics.map(({ line, severity, message }) => ({ line, severity, message })),
   };

@@ -1,5 +1,5 @@
 export * from './audit-result';
-export { runAudit, type AuditOptions } from './audit';
+export { auditSteps, runAudit, type AuditOptions, type AuditProgress } from './audit';
 export { loadSource, SourceError, type LoadedSource } from './load-sources';
 export { requiredFlowOf, type RequiredFlow } from './required-flow';
 export { auditedFirewall, crossingsOf, type AuditedFirewall } from './firewall-path';

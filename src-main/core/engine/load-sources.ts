@@ -22,8 +22,11 @@ export interface LoadedSource {
   entry: SiteFirewall;
   firewall: Firewall;
   sha256: string;
-  /** Where it was pulled from, when the file is a complete capture saved by a pull (with its evidence beside it). */
-  pulled?: Omit<PulledFrom, 'evidence'>;
+  /**
+   * Where it was pulled from, when the file is a complete capture saved by a pull (with its
+   * evidence beside it), or a project source the app pulled (its evidence is the project).
+   */
+  pulled?: Omit<PulledFrom, 'evidence'> & Partial<Pick<PulledFrom, 'evidence'>>;
 }
 
 /** A source that cannot be audited, said with the firewall, file and reason. */

@@ -17,3 +17,4 @@ export {
   referencedObjectNames,
 } from './lookup';
 export { firewallToJson, type FirewallJson, type Jsonified } from './to-json';
+export { describePlacement } from './placement-text';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AuditResult } from '../engine/audit-result';
-import { runAudit } from '../engine/audit';
+import { auditSteps, type AuditOptions, type AuditProgress } from '../engine/audit';
 import { auditedFirewall, type AuditedFirewall } from '../engine/firewall-path';
 import type { LoadedSource } from '../engine/load-sources';
 import { answerPacketQuery, type PacketQuery } from '../engine/packet-query';
@@ -38,8 +38,33 @@ export function auditBlockers(project: Project): string[] {
 }
 
 function firewallsOf(project: Project): { sources: ProjectSource[]; audited: AuditedFirewall[]; loaded: LoadedSource[] } {
-  const loaded = project.sources.map((source): LoadedSource => ({ entry: siteFirewallOf(source), firewall: parsedSourceOf(source).firewall, sha256: source.sha256 }));
+  const loaded = project.sources.map(loadedSourceOf);
   return { sources: project.sources, loaded, audited: loaded.map((item) => auditedFirewall(item.entry, item.firewall)) };
+}
+
+/** A project source parsed (once: the parse is cached) and ready for the engine. */
+function loadedSourceOf(source: ProjectSource): LoadedSource {
+  const pulled = pulledOrigin(source);
+  return { entry: siteFirewallOf(source), firewall: parsedSourceOf(source).firewall, sha256: source.sha256, ...(pulled && { pulled }) };
+}
+
+/**
+ * How a source the app pulled over SSH was obtained, for the audit result and the report: the
+ * project holds its evidence (host, user, the host key that vouched for the device, when, and
+ * the SHA-256 checked when the project is opened).
+ */
+function pulledOrigin(source: ProjectSource): LoadedSource['pulled'] {
+  const { origin } = source;
+  if (origin.kind !== 'ssh') return undefined;
+  return {
+    host: origin.host,
+    port: origin.port,
+    ...(origin.username !== undefined && { username: origin.username }),
+    hostKey: origin.fingerprint,
+    hostKeyTrust: "checked against the app's known_hosts when pulled",
+    capturedAt: origin.capturedAt,
+    evidence: 'the audit project (the source and its SHA-256)',
+  };
 }
 
 /** The validated site of a project, its firewalls included. */
@@ -47,12 +72,32 @@ export function siteOfProject(project: Project, where: string): Site {
   return siteFromDraft(project.site, project.sources.map(siteFirewallOf), where);
 }
 
+/** Where a project's audit is: reading its sources, then the engine's own stages. */
+export type ProjectAuditProgress = { stage: 'reading'; done: number; total: number; source: string } | AuditProgress;
+
 /** Runs the engine on the project's site and sources; the caller stores the result. */
-export function auditProject(project: Project, where: string, options: { toolVersion: string; now?: Date }): StoredAudit {
+export function auditProject(project: Project, where: string, options: AuditOptions): StoredAudit {
+  const steps = auditProjectSteps(project, where, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The project's audit as steps (see auditSteps): each source read is a step too, since parsing
+ * a large configuration is the longest part of an audit run.
+ */
+export function* auditProjectSteps(project: Project, where: string, options: AuditOptions): Generator<ProjectAuditProgress, StoredAudit> {
   const blockers = auditBlockers(project);
   if (blockers.length > 0) throw new Error(`the audit cannot run yet: ${blockers.join('; ')}`);
   const site = siteOfProject(project, where);
-  const result: AuditResult = runAudit(site, firewallsOf(project).loaded, options);
+  const loaded: LoadedSource[] = [];
+  for (const source of project.sources) {
+    yield { stage: 'reading', done: loaded.length, total: project.sources.length, source: source.name };
+    loaded.push(loadedSourceOf(source));
+  }
+  const result: AuditResult = yield* auditSteps(site, loaded, options);
   return { result, inputsHash: auditInputsHash(project) };
 }
 

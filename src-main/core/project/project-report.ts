@@ -1,4 +1,17 @@
-import { buildReportModel, reportInputFor, signReportPdf, writeReportPdf, writeReportXlsx, type PdfOptions, type ReportPeople, type SignedReport, type SigningKey } from '../report/index';
+import {
+  auditJsonText,
+  buildReportModel,
+  evidenceManifest,
+  reportInputFor,
+  signReportPdf,
+  writeReportPdf,
+  writeReportXlsx,
+  type PdfOptions,
+  type PrintableReport,
+  type ReportPeople,
+  type SignedReport,
+  type SigningKey,
+} from '../report/index';
 import { auditInputsHash, siteOfProject } from './project-audit';
 import type { Project, SignOff } from './project-schema';
 
@@ -41,6 +54,15 @@ export async function projectReportPdf(project: Project, where: string, options:
 /** The report as a PDF signed with the auditor's .p12: the same bytes as the unsigned one, then the signature. */
 export async function projectSignedReportPdf(project: Project, where: string, key: SigningKey, signingTime: Date, options: PdfOptions = {}): Promise<SignedReport> {
   return signReportPdf(await projectReportPdf(project, where, options), key, { signingTime });
+}
+
+/**
+ * The report for the app's printable view: the model the PDF is written from, with the hash
+ * of the audit result the PDF embeds, taken from the same evidence manifest the PDF prints.
+ */
+export function projectPrintableReport(project: Project, where: string): PrintableReport {
+  const { model, result } = projectReport(project, where);
+  return { model, auditJsonSha256: evidenceManifest(result, auditJsonText(result), model.cover.issuedAt).auditJson.sha256 };
 }
 
 /** The report as an .xlsx workbook: Summary, Coverage, Findings, Rules, Remediation, Evidence. */

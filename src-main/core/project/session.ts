@@ -3,15 +3,20 @@ import { basename } from 'node:path';
 import type { PacketQuery } from '../engine/packet-query';
 import { compareAudits } from './compare-audits';
 import { ProjectError } from './project-error';
-import { auditBlockers, auditInputsHash, auditProject, queryProjectPacket, traceProjectRow } from './project-audit';
+import { AuditJob, type AuditJobStatus } from './audit-job';
+import { auditBlockers, auditInputsHash, auditProject, auditProjectSteps, queryProjectPacket, traceProjectRow } from './project-audit';
 import { parseProjectBytes, readProjectFile, writeProjectFile } from './project-file';
-import { PROJECT_FORMAT, PROJECT_VERSION, type Project, type ProjectSource, type SignOff, type SiteDraft, type ZoneDraft } from './project-schema';
+import { PROJECT_FORMAT, PROJECT_VERSION, type Project, type ProjectSource, type SignOff, type SiteDraft, type StoredAudit, type ZoneDraft } from './project-schema';
 import { parsedSourceOf, sourceFromFile } from './project-sources';
 import { columnsRecordOf, sourceColumnsView, type ColumnsRequest } from './source-columns';
-import { projectReportPdf, projectReportXlsx, projectSignedReportPdf, reportFileName } from './project-report';
+import { projectPrintableReport, projectReportPdf, projectReportXlsx, projectSignedReportPdf, reportFileName } from './project-report';
 import { projectView } from './project-view';
+import type { PullResult } from '../collect/pull';
+import { sourceFromPull } from './pulled-source';
+import { RuleExplorer } from './rule-explorer';
+import type { RuleDetail, RuleDetailRequest, RulePage, RulePageRequest } from './rule-explorer-schema';
 import { listProjectFiles, type ProjectsFolder } from './projects-dir';
-import type { SignedReport, SigningKey } from '../report/index';
+import type { PrintableReport, SignedReport, SigningKey } from '../report/index';
 import type { RecentAudits } from './recent-audits';
 import { emptySiteDraft, siteDraftProblems } from './site-draft';
 import { projectFromSiteFile } from './site-file-project';
@@ -57,6 +62,12 @@ export class ProjectSession {
   private path: string | undefined;
   private demo = false;
   private dirty = false;
+  /** Counts projects opened in this window, so that a pull started for one never lands in another. */
+  private opened = 0;
+  /** The rule explorer's index of the open project, rebuilt only when its sources or audit change. */
+  private readonly ruleExplorer = new RuleExplorer();
+  /** The audit running (or last run) as a job; see startAudit. */
+  private auditJob: AuditJob | undefined;
 
   constructor(private readonly options: SessionOptions) {}
 
@@ -83,6 +94,7 @@ export class ProjectSession {
     this.project = project;
     this.path = path;
     this.demo = demo;
+    this.opened += 1;
     // Nothing is lost yet: a new, demo or uploaded project has no change of the engineer's own.
     this.dirty = false;
     return this.view();
@@ -162,15 +174,39 @@ export class ProjectSession {
   /** Adds a file as a source; a file for a firewall already in the project (same name) replaces it. */
   addSource(request: AddSourceRequest): ProjectView {
     const { source } = sourceFromFile(request.fileName, request.bytes, { ...(request.vendor !== undefined && { vendor: request.vendor }), now: this.now() });
-    this.changed((project) => {
-      const replaced = project.sources.find((item) => (request.replaceId !== undefined ? item.id === request.replaceId : item.name.toLowerCase() === source.name.toLowerCase()));
-      if (request.replaceId !== undefined && !replaced) throw new Error('the source to re-import is no longer in the project');
-      if (!replaced) return { ...project, sources: [...project.sources, uniquelyNamed(source, project.sources)] };
-      // A re-import keeps what the engineer said about the firewall: its name and zones.
-      const next: ProjectSource = { ...source, id: replaced.id, name: replaced.name, zones: replaced.zones, ...(replaced.columns !== undefined && { columns: replaced.columns }) };
-      return { ...project, sources: project.sources.map((item) => (item.id === replaced.id ? next : item)) };
-    });
+    this.placeSource(source, request.replaceId);
     return this.view();
+  }
+
+  /** A new source, or the one it replaces: `replaceId`'s, else the firewall of the same name (keeping its name and zones). */
+  private placeSource(source: ProjectSource, replaceId: string | undefined): ProjectSource {
+    let placed = source;
+    this.changed((project) => {
+      const replaced = project.sources.find((item) => (replaceId !== undefined ? item.id === replaceId : item.name.toLowerCase() === source.name.toLowerCase()));
+      if (replaceId !== undefined && !replaced) throw new Error('the source to re-import is no longer in the project');
+      if (!replaced) {
+        placed = uniquelyNamed(source, project.sources);
+        return { ...project, sources: [...project.sources, placed] };
+      }
+      // A re-import keeps what the engineer said about the firewall: its name and zones.
+      placed = { ...source, id: replaced.id, name: replaced.name, zones: replaced.zones, ...(replaced.columns !== undefined && { columns: replaced.columns }) };
+      return { ...project, sources: project.sources.map((item) => (item.id === replaced.id ? placed : item)) };
+    });
+    return placed;
+  }
+
+  // ---- SSH pull: configurations pulled by the app's pull jobs ----
+
+  /** Which project is open: a pull remembers it when it starts and adds its sources only to that one. */
+  projectStamp(): number {
+    this.current();
+    return this.opened;
+  }
+
+  /** A complete capture as a source of the project the pull was started for; re-pulling replaces like re-importing. */
+  addPulledSource(result: PullResult, options: { stamp: number; replaceId?: string }): ProjectSource {
+    if (!this.project || options.stamp !== this.opened) throw new Error('the audit this pull was started from is no longer open: the configuration was not added');
+    return this.placeSource(sourceFromPull(result, this.now()), options.replaceId);
   }
 
   updateSource(request: { id: string; name?: string; zones?: ZoneDraft[] }): ProjectView {
@@ -226,11 +262,47 @@ export class ProjectSession {
    * unless nothing it depends on changed since (running twice compares nothing with itself).
    */
   runAudit(): ProjectView {
-    const project = this.current();
-    const audit = auditProject(project, this.where(), { toolVersion: this.options.app.version, now: new Date(this.now()) });
-    const previous = project.audit && project.audit.inputsHash !== audit.inputsHash ? project.audit : project.previousAudit;
-    this.changed((current) => ({ ...current, audit, ...(previous && { previousAudit: previous }) }));
+    this.storeAudit(auditProject(this.current(), this.where(), this.auditOptions()));
     return this.view();
+  }
+
+  private auditOptions() {
+    return { toolVersion: this.options.app.version, now: new Date(this.now()) };
+  }
+
+  private storeAudit(audit: StoredAudit): void {
+    this.changed((project) => {
+      const previous = project.audit && project.audit.inputsHash !== audit.inputsHash ? project.audit : project.previousAudit;
+      return { ...project, audit, ...(previous && { previousAudit: previous }) };
+    });
+  }
+
+  // ---- Audit as a job: progress and cancel while a large configuration is audited ----
+
+  /**
+   * Starts auditing the project as it stands now; while one runs, its status is answered
+   * instead of starting a second. The result is stored only in the project it was started for.
+   */
+  startAudit(): AuditJobStatus {
+    if (this.auditJob?.status().state === 'running') return this.auditJob.status();
+    const project = this.current();
+    const blockers = auditBlockers(project);
+    if (blockers.length > 0) throw new Error(`the audit cannot run yet: ${blockers.join('; ')}`);
+    const stamp = this.projectStamp();
+    this.auditJob = new AuditJob(auditProjectSteps(project, this.where(), this.auditOptions()), (audit) => {
+      if (this.opened !== stamp) throw new Error('another project was opened while this one was audited; its audit was not kept');
+      this.storeAudit(audit);
+    });
+    return this.auditJob.status();
+  }
+
+  /** The last audit job's status; null when none ran in this window. */
+  auditStatus(): AuditJobStatus | null {
+    return this.auditJob?.status() ?? null;
+  }
+
+  cancelAudit(): AuditJobStatus | null {
+    return this.auditJob?.cancel() ?? null;
   }
 
   traceRow(row: number): RowTraceView {
@@ -267,9 +339,25 @@ export class ProjectSession {
     return { fileName: reportFileName(project, 'xlsx'), xlsx: projectReportXlsx(project, this.where()) };
   }
 
+  // ---- Printable report: the model the PDF is written from, for the app's printout and diagram ----
+
+  printableReport(): PrintableReport {
+    return projectPrintableReport(this.current(), this.where());
+  }
+
   compare(): AuditComparisonView | null {
     const { audit, previousAudit } = this.current();
     return audit && previousAudit ? compareAudits(previousAudit.result, audit.result) : null;
+  }
+
+  // ---- Rule explorer: one page of the project's rules with the last audit's findings ----
+
+  rulePage(request: RulePageRequest): RulePage {
+    return this.ruleExplorer.page(this.current(), request);
+  }
+
+  ruleDetail(request: RuleDetailRequest): RuleDetail {
+    return this.ruleExplorer.detail(this.current(), request);
   }
 }
 

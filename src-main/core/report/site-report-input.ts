@@ -1,4 +1,4 @@
-import type { AuditResult } from '../engine/audit-result';
+import type { AuditResult, PulledFrom } from '../engine/audit-result';
 import { readCaptureEvidence, type CaptureEvidence } from '../collect/evidence';
 import type { Site } from '../site/index';
 import { vendorParsers } from '../vendors/registry';
@@ -18,7 +18,8 @@ export interface ReportPeople {
 export function reportInputFor(site: Site, audit: AuditResult, people: ReportPeople = {}): ReportInput {
   const provenance = Object.fromEntries(site.firewalls.flatMap((entry) => {
     const source = audit.sources.find((item) => item.name === entry.name);
-    const obtained = entry.file && source ? pulledOver(entry.file, source.sha256) : undefined;
+    // A file may have capture evidence beside it; a project source the app pulled carries its own in the audit result.
+    const obtained = source && (entry.file ? pulledOver(entry.file, source.sha256) : source.pulled && pulledInApp(source.pulled));
     return obtained ? [[entry.name, obtained]] : [];
   }));
   return {
@@ -30,6 +31,11 @@ export function reportInputFor(site: Site, audit: AuditResult, people: ReportPeo
     vendorNames: Object.fromEntries(vendorParsers.map((parser) => [parser.id, parser.name])),
     provenance,
   };
+}
+
+/** How a project source the app pulled over SSH was obtained, from what the audit result records. */
+function pulledInApp(pulled: PulledFrom): SourceProvenance {
+  return { method: 'ssh', host: pulled.host, port: pulled.port, username: pulled.username, hostKeyFingerprint: pulled.hostKey, at: pulled.capturedAt };
 }
 
 /**

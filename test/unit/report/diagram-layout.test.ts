@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadSource, runAudit } from '../../../src-main/core/engine/index';
 import { buildReportModel, reportInputFor } from '../../../src-main/core/report/index';
-import { layoutDiagram, type DiagramLayout } from '../../../src-main/core/report/pdf/diagram-layout';
+import { layoutDiagram, type DiagramLayout } from '../../../src-main/core/report/diagram/diagram-layout';
 import { loadSiteFile } from '../../../src-main/core/site/index';
 
 const site = loadSiteFile(fileURLToPath(new URL('../../../resources/demo/site.yaml', import.meta.url)));

@@ -1,4 +1,5 @@
-import { CODE_FILL, INK, MUTED } from './palette';
+import { CODE_FILL, INK, MUTED } from '../palette';
+import { remediationParts } from '../text/report-phrases';
 import type { TextStyle, TypesetLine, Typesetter } from './typesetter';
 
 export const STYLES = {
@@ -126,21 +127,11 @@ export class ReportCanvas {
     this.y += 5;
   }
 
-  /**
-   * The engine's remediation text: its opening sentence ("Insert before servers_in#9:") as
-   * prose, the commands after it as code; a remediation without commands is prose alone.
-   */
+  /** The engine's remediation text: its opening sentence as prose, the commands as code. */
   remediation(text: string, indent = 0): void {
-    const [first, ...rest] = text.split('\n');
-    const commands = rest.join('\n');
-    if (first!.trim().endsWith(':') && commands.trim() !== '') {
-      this.paragraph(first!, STYLES.small, indent, 1);
-      this.code(commands, indent);
-    } else if (rest.length === 0) {
-      this.paragraph(text, STYLES.small, indent);
-    } else {
-      this.code(text, indent);
-    }
+    const { prose, code } = remediationParts(text);
+    if (prose !== undefined) this.paragraph(prose, STYLES.small, indent, code === undefined ? 4 : 1);
+    if (code !== undefined) this.code(code, indent);
   }
 
   /** Label and value pairs, the value wrapping in its own column. */

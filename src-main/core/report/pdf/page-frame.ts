@@ -1,7 +1,7 @@
 import { formatDate } from '../model/dates';
 import type { ReportModel } from '../model/report-model';
 import { STYLES, type ReportCanvas } from './canvas';
-import { MUTED, RULE_LINE } from './palette';
+import { MUTED, RULE_LINE } from '../palette';
 
 const HEADER_Y = 30;
 const FOOTER_GAP = 26;

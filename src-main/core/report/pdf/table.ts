@@ -1,5 +1,6 @@
 import { STYLES, type ReportCanvas } from './canvas';
-import { HEADER_FILL, RULE_LINE } from './palette';
+import { HEADER_FILL, RULE_LINE } from '../palette';
+import type { TextBlock, TextKind } from '../text/text-blocks';
 import type { TextStyle, TypesetLine } from './typesetter';
 
 /** A cell is one or more blocks of text, each in its own style (a label, then a rule's text). */
@@ -23,6 +24,13 @@ interface LaidCell {
 
 export function cell(text: string, style?: TextStyle, fill?: string): Cell {
   return { blocks: [{ text, ...(style && { style }) }], ...(fill && { fill }) };
+}
+
+const KIND_STYLES: Record<TextKind, TextStyle> = { strong: STYLES.smallBold, plain: STYLES.small, muted: STYLES.muted, code: STYLES.mono };
+
+/** A cell of the report's shared text blocks, each in the type style of its kind. */
+export function blocksCell(blocks: readonly TextBlock[]): Cell {
+  return { blocks: blocks.map((block) => ({ text: block.text, style: KIND_STYLES[block.kind] })) };
 }
 
 /**

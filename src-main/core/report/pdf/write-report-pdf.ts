@@ -59,7 +59,7 @@ export async function writeReportPdf(model: ReportModel, audit: AuditResult, opt
   const manifest = evidenceManifest(audit, auditJson, model.cover.issuedAt);
 
   canvas.newPage('portrait');
-  drawCover(canvas, model, model.evidence.sources.map((source) => source.name));
+  drawCover(canvas, model);
   canvas.newPage('portrait');
   canvas.newPage('portrait');
   drawSummary(canvas, model);

@@ -1,25 +1,16 @@
 import type { ReportModel } from '../../model/report-model';
+import { FAIL_COLOUR, MUTED, PASS_COLOUR } from '../../palette';
+import { coverFacts } from '../../text/report-phrases';
+import { coverSubtitle } from '../../text/section-texts';
 import { STYLES, type ReportCanvas } from '../canvas';
-import { formatDate, formatDateTime } from '../../model/dates';
-import { FAIL_COLOUR, MUTED, PASS_COLOUR } from '../palette';
 
 /** The first page: who, where, against which matrix, by whom, when, with which tool, and the verdict. */
-export function drawCover(canvas: ReportCanvas, model: ReportModel, firewalls: readonly string[]): void {
+export function drawCover(canvas: ReportCanvas, model: ReportModel): void {
   const { cover, verdict } = model;
   canvas.space(90);
   canvas.paragraph(cover.title, { ...STYLES.h1, size: 24 }, 0, 6);
-  canvas.paragraph(`${cover.matrixTitle}: port matrix compliance of the firewalls at ${cover.site}`, { ...STYLES.body, size: 11, color: MUTED }, 0, 36);
-  canvas.keyValues([
-    ['Customer', cover.customer],
-    ['Site', cover.site],
-    ['Port matrix', `${cover.matrixTitle} (${cover.matrixId}), ${cover.matrixRows} rows`],
-    ['Matrix source', cover.matrixSource],
-    ['Firewalls audited', firewalls.length > 0 ? firewalls.join(', ') : 'none'],
-    ['Auditor', cover.auditor || '(not named)'],
-    ['Report date', formatDate(cover.issuedAt)],
-    ['Audit run', formatDateTime(cover.auditGeneratedAt)],
-    ['Tool', `${cover.tool.name} ${cover.tool.version}`],
-  ]);
+  canvas.paragraph(coverSubtitle(cover.matrixTitle, cover.site), { ...STYLES.body, size: 11, color: MUTED }, 0, 36);
+  canvas.keyValues(coverFacts(model));
   canvas.space(26);
   const colour = verdict.passed ? PASS_COLOUR : FAIL_COLOUR;
   const lines = canvas.type.lines(verdict.statement, { ...STYLES.bold, size: 12, color: colour }, canvas.width - 24);

@@ -1,16 +1,15 @@
 import type { ReportModel, SignOffParty } from '../../model/report-model';
 import { STYLES, type ReportCanvas } from '../canvas';
-import { RULE_LINE } from '../palette';
+import { RULE_LINE } from '../../palette';
+import { signOffFields } from '../../text/report-phrases';
+import { SECTION_TITLES, signOffIntro } from '../../text/section-texts';
 
 const LABEL_WIDTH = 95;
 
 /** The page people sign by hand: names printed when known, lines to write on when not. */
 export function drawSignOff(canvas: ReportCanvas, model: ReportModel): void {
-  canvas.heading('Sign-off', 1);
-  canvas.paragraph(
-    `The auditor confirms that this report states the result of auditing the firewalls named on the cover against the ${model.cover.matrixTitle}, ` +
-      'from the configurations listed under Evidence. The customer\'s representative confirms having received the report and its findings.',
-  );
+  canvas.heading(SECTION_TITLES.signOff, 1);
+  canvas.paragraph(signOffIntro(model.cover.matrixTitle));
   canvas.space(8);
   for (const party of [model.signOff.auditor, model.signOff.customer]) drawParty(canvas, party);
 }
@@ -18,10 +17,7 @@ export function drawSignOff(canvas: ReportCanvas, model: ReportModel): void {
 function drawParty(canvas: ReportCanvas, party: SignOffParty): void {
   canvas.ensure(250);
   canvas.heading(party.title, 2, 220);
-  field(canvas, 'Name', party.name);
-  field(canvas, 'Role', party.role);
-  field(canvas, 'Organisation', party.organisation);
-  field(canvas, 'Date', party.date);
+  for (const [label, value] of signOffFields(party)) field(canvas, label, value);
   canvas.space(14);
   field(canvas, 'Signature', '');
   canvas.space(4);

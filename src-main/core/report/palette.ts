@@ -1,4 +1,4 @@
-import type { FlowStatus, Severity } from '../../engine/audit-result';
+import type { FlowStatus, Severity } from '../engine/audit-result';
 
 /**
  * Colours that survive a black-and-white printer as different greys and a colour-blind reader
