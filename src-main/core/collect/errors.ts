@@ -16,6 +16,7 @@ export type CollectFailure =
   | 'config-mode'
   | 'enable-failed'
   | 'refused-command'
+  | 'too-large'
   | 'protocol';
 
 /**

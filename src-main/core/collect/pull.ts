@@ -53,6 +53,8 @@ export interface PullOptions {
   /** Use this profile instead of the vendor's (a narrower command list, tests). */
   profile?: SshVendorProfile;
   tool?: { name: string; version: string };
+  /** The most a session may send before it is stopped as too large (default MAX_SESSION_BYTES). */
+  maxSessionBytes?: number;
 }
 
 export interface PullResult {
@@ -106,7 +108,7 @@ export async function pullConfiguration(target: PullTarget, options: PullOptions
     const { hostKey } = connection;
     progress('ready', `with ${connection.authMethod}; host key ${hostKey.keyType} ${hostKey.fingerprint} ${TRUST_TEXT[hostKey.trust]}`);
     const onReceived = options.onReceived && ((bytes: number) => options.onReceived?.({ target: name, bytes }));
-    const shell = await DeviceShell.open(connection.client, profile, { label, redactor, timeouts, ...(options.signal ? { signal: options.signal } : {}), ...(onReceived ? { onReceived } : {}) });
+    const shell = await DeviceShell.open(connection.client, profile, { label, redactor, timeouts, ...(options.signal ? { signal: options.signal } : {}), ...(onReceived ? { onReceived } : {}), ...(options.maxSessionBytes !== undefined ? { maxBytes: options.maxSessionBytes } : {}) });
     opened.unshift(shell);
     const capture = await captureDevice(shell, profile, { ...(target.enablePassword !== undefined ? { enablePassword: target.enablePassword } : {}), redactor, onPhase: progress });
     shell.close();

@@ -8,7 +8,13 @@ import { currentLine, renderTerminal } from './terminal';
 import { formatDuration, type StepTimeouts } from './timeouts';
 
 /** How a wait for the device ended: at a prompt, or not (and then the output is partial). */
-export type OutputEnd = 'prompt' | 'timeout' | 'disconnected' | 'cancelled';
+export type OutputEnd = 'prompt' | 'timeout' | 'disconnected' | 'cancelled' | 'too-large';
+
+/**
+ * The most a session may send, banners and pagers included: far above any real configuration,
+ * it stops a device (or something posing as one) that never stops talking before it fills memory.
+ */
+export const MAX_SESSION_BYTES = 256 * 1024 * 1024;
 
 export interface CommandOutput {
   command: string;
@@ -68,6 +74,8 @@ export class DeviceShell {
   private expectingSecret = false;
   private onChange: (() => void) | undefined;
   private receivedBytes = 0;
+  /** Set once the device has sent more than the session may hold: nothing more is kept. */
+  private overflowed = false;
   private readonly decoder = new StringDecoder('utf8');
   readonly sent: SentRecord[] = [];
   /** The prompt last seen: its base is how later prompts are recognised. */
@@ -81,6 +89,7 @@ export class DeviceShell {
     private readonly timeouts: StepTimeouts,
     private readonly signal: AbortSignal | undefined,
     private readonly onReceived: ((bytes: number) => void) | undefined,
+    private readonly maxBytes: number,
   ) {
     channel.on('data', (data: Buffer) => this.receive(this.decoder.write(data), data.length));
     channel.stderr.on('data', (data: Buffer) => this.receive(data.toString('utf8'), data.length));
@@ -93,7 +102,7 @@ export class DeviceShell {
   static open(
     client: Client,
     profile: SshVendorProfile,
-    options: { label: string; redactor: Redactor; timeouts: StepTimeouts; signal?: AbortSignal; onReceived?: (bytes: number) => void },
+    options: { label: string; redactor: Redactor; timeouts: StepTimeouts; signal?: AbortSignal; onReceived?: (bytes: number) => void; maxBytes?: number },
   ): Promise<DeviceShell> {
     const { label, timeouts } = options;
     return new Promise((resolve, reject) => {
@@ -101,7 +110,7 @@ export class DeviceShell {
       client.shell({ term: 'vt100', cols: profile.terminal.cols, rows: profile.terminal.rows }, (error, channel) => {
         clearTimeout(timer);
         if (error) return reject(new CollectError(label, 'shell', 'protocol', `the device refused an interactive shell: ${options.redactor.redact(error.message)}`));
-        resolve(new DeviceShell(channel, profile, label, options.redactor, timeouts, options.signal, options.onReceived));
+        resolve(new DeviceShell(channel, profile, label, options.redactor, timeouts, options.signal, options.onReceived, options.maxBytes ?? MAX_SESSION_BYTES));
       });
       client.once('close', () => reject(new CollectError(label, 'shell', 'disconnected', 'the device closed the connection before the shell opened')));
     });
@@ -236,8 +245,14 @@ export class DeviceShell {
   }
 
   private receive(text: string, bytes: number): void {
+    if (this.overflowed) return;
     this.receivedBytes += bytes;
     this.onReceived?.(this.receivedBytes);
+    if (this.receivedBytes > this.maxBytes) {
+      this.overflowed = true;
+      this.onChange?.();
+      return;
+    }
     if (text === '') return;
     const newline = text.lastIndexOf('\n');
     if (newline >= 0) this.lineStart = this.raw.length + newline + 1;
@@ -307,6 +322,7 @@ export class DeviceShell {
       };
       const evaluate = () => {
         if (this.signal?.aborted) return finish({ end: 'cancelled', detail: 'cancelled' });
+        if (this.overflowed) return finish({ end: 'too-large', detail: `the device sent more than ${formatBytes(this.maxBytes)}; stopped reading` });
         const value = check();
         if (value !== undefined) {
           if (!limits.settleMs) return finish({ value, end: 'prompt' });
@@ -325,4 +341,8 @@ export class DeviceShell {
       evaluate();
     });
   }
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MiB` : `${Math.round(bytes / 1024)} KiB`;
 }
