@@ -53,13 +53,21 @@ export class Workspace {
   private autosaveTimer: ReturnType<typeof setTimeout> | undefined;
   private signOffStored: Promise<void> = Promise.resolve();
 
+  /**
+   * Loads what the window needs. On the first run (no project open, no recent audit, no
+   * project file yet) the demo site opens audited, so the product shows what it does at once;
+   * the Start screen is one click away.
+   */
   async start(): Promise<void> {
+    let firstRun = false;
     await this.attempt(undefined, async () => {
       const [matrix, current] = await Promise.all([callApi('getMatrix', {}), callApi('projectCurrent', {})]);
       this.matrix = matrix;
       this.resumable = current;
       await this.refreshRecent();
+      firstRun = current === null && this.recent?.recent.length === 0 && this.recent.files.length === 0;
     });
+    if (firstRun) await this.openDemo();
   }
 
   go(screen: Screen): void {

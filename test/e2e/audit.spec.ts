@@ -1,9 +1,9 @@
 import { expect, test } from './workstation-fixture';
 
-test('the demo site opens audited: coverage, a partial row\'s trace, and the findings', async ({ workstation: page }, testInfo) => {
-  // The start screen offers the demo; it opens audited, on the results.
-  await page.getByTestId('open-demo').click();
+test('on the first run the demo site opens audited: coverage, a partial row\'s trace, and the findings', async ({ workstation: page }, testInfo) => {
+  // Nothing clicked: a first run (no recent audit, no project file) opens the demo, on the results.
   await expect(page.getByTestId('flow-row')).toHaveCount(40);
+  await expect(page.getByTestId('project-title')).toContainText('Acme Corp');
   await expect(page.getByTestId('status-allowed')).toContainText('23');
   await expect(page.getByTestId('status-partial')).toContainText('2');
   await expect(page.getByTestId('status-blocked')).toContainText('1');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { HOSTNAME } from '../bench/asa-device';
 import { generateAsaConfig, type GeneratedConfig } from '../bench/generate-asa';
-import { expect } from './workstation-fixture';
+import { expect, openDemo } from './workstation-fixture';
 
 /**
  * The bench's generated firewall at a scale, written where a user would pick it from; the
@@ -24,8 +24,7 @@ export async function withGeneratedFirewall(scale: number, use: (configPath: str
 
 /** Opens the demo (audited) and adds a configuration file beside its firewall on the Sources screen. */
 export async function demoWithSecondFirewall(page: Page, configPath: string): Promise<void> {
-  await page.getByTestId('open-demo').click();
-  await expect(page.getByTestId('flow-row')).toHaveCount(40);
+  await openDemo(page);
   await page.getByTestId('step-sources').click();
   await page.getByTestId('source-file-input').setInputFiles(configPath);
   await expect(page.getByTestId('source-card')).toHaveCount(2, { timeout: 120_000 });

@@ -11,7 +11,10 @@ async function tabTo(page: Page, testId: string, most = 80): Promise<void> {
 }
 
 test('the demo audit can be worked through with the keyboard alone', async ({ workstation: page }, testInfo) => {
-  await expect(page.getByTestId('open-demo')).toBeVisible();
+  // The first run shows the demo; back to the Start screen and into the demo again, by keyboard.
+  await expect(page.getByTestId('flow-row')).toHaveCount(40);
+  await tabTo(page, 'home');
+  await page.keyboard.press('Enter');
   await tabTo(page, 'open-demo');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('flow-row')).toHaveCount(40);

@@ -8,7 +8,7 @@ import type { AuditResult } from '../../src-main/core/engine/audit-result';
 import { createAuditorCertificate } from '../../src-main/core/report/index';
 import { STATUS_COLOURS } from '../../src-main/core/report/palette';
 import { flatten, pdfText } from '../helpers/pdf';
-import { expect, test } from './workstation-fixture';
+import { expect, openDemo, test } from './workstation-fixture';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -78,8 +78,7 @@ async function expectFlowsColoured(page: Page, audit: AuditResult): Promise<numb
 const allRows = (audit: AuditResult) => audit.flows.map((flow) => flow.row).sort((a, b) => a - b);
 
 test('the report screen: sign-off, a signed PDF, the workbook and the printout with the sign-off', async ({ workstation: page }, testInfo) => {
-  await page.getByTestId('open-demo').click();
-  await expect(page.getByTestId('flow-row')).toHaveCount(40);
+  await openDemo(page);
   await page.getByTestId('step-report').click();
 
   // Sign-off: the date defaults to today; the rest is typed.
@@ -146,8 +145,7 @@ test('the report screen: sign-off, a signed PDF, the workbook and the printout w
 
 test('the printable report has the PDF\'s content: remediation, gaps, evidence hashes and the diagram, and prints every section', async ({ workstation: page }, testInfo) => {
   const { audit, pdf } = demoByCli();
-  await page.getByTestId('open-demo').click();
-  await expect(page.getByTestId('flow-row')).toHaveCount(40);
+  await openDemo(page);
   await page.getByTestId('step-report').click();
   await page.getByTestId('signoff-customer-name').fill('Jörg Müller');
   const printout = page.getByTestId('report-printout');
@@ -240,8 +238,7 @@ test('the printable report has the PDF\'s content: remediation, gaps, evidence h
 
 test('the Results screen draws the port-usage diagram, and an arrow opens its matrix row', async ({ workstation: page }, testInfo) => {
   const { audit } = demoByCli();
-  await page.getByTestId('open-demo').click();
-  await expect(page.getByTestId('flow-row')).toHaveCount(40);
+  await openDemo(page);
   await page.getByTestId('tab-diagram').click();
 
   // Two views that together draw every matrix row once, each arrow in its status's colour.

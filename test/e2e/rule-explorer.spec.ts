@@ -2,14 +2,13 @@ import type { Page } from '@playwright/test';
 import { HOSTNAME } from '../bench/asa-device';
 import { ACL_PLANS } from '../bench/generate-asa';
 import { demoWithSecondFirewall, withGeneratedFirewall } from './generated-firewall';
-import { expect, test } from './workstation-fixture';
+import { expect, openDemo, test } from './workstation-fixture';
 
 const MAX_RULE_PAGE = 500;
 
 /** The Results screen's rule explorer, on the demo opened audited. */
 async function openExplorer(page: Page): Promise<void> {
-  await page.getByTestId('open-demo').click();
-  await expect(page.getByTestId('flow-row')).toHaveCount(40);
+  await openDemo(page);
   await page.getByTestId('tab-rules').click();
 }
 

@@ -1,7 +1,8 @@
 import { workbookBytes } from '../fixtures/spreadsheets/workbook-builder';
-import { expect, test } from './workstation-fixture';
+import { expect, startScreen, test } from './workstation-fixture';
 
 test('the customer server list fills the Site screen: roles by alias, not deployed, skipped rows named by cell', async ({ workstation: page }, testInfo) => {
+  await startScreen(page);
   await page.getByTestId('new-audit').click();
   await page.getByTestId('site-customer').fill('Acme Corp');
   await page.getByTestId('site-site').fill('Dallas DC contact center');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page, TestInfo } from '@playwright/test';
-import { expect, test } from './workstation-fixture';
+import { expect, startScreen, test } from './workstation-fixture';
 
 const workbookPath = fileURLToPath(new URL('../fixtures/spreadsheets/files/handmade-rules.xlsx', import.meta.url));
 
@@ -33,6 +33,7 @@ async function dropFile(page: Page, name: string, bytes: Buffer): Promise<void> 
 }
 
 test('a dropped rule workbook shows how its columns were read; the engineer corrects them and the audit follows', async ({ workstation: page }, testInfo) => {
+  await startScreen(page);
   await page.getByTestId('new-audit').click();
   await page.getByTestId('site-customer').fill('Acme Corp');
   await page.getByTestId('site-site').fill('Dallas DC contact center');

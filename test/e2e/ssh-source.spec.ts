@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
 import { currentUser, ENABLE_PASSWORD, type ClientKey, type TestSshd } from '../helpers/sshd';
 import { expect, test } from './sshd-fixture';
+import { openDemo } from './workstation-fixture';
 
 async function screenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   const path = testInfo.outputPath(`${name}.png`);
@@ -12,7 +13,7 @@ async function screenshot(page: Page, testInfo: TestInfo, name: string): Promise
 
 /** The demo site with its firewall file removed, on the Sources screen: the firewall is to come over SSH. */
 async function demoSiteWithoutSources(page: Page): Promise<void> {
-  await page.getByTestId('open-demo').click();
+  await openDemo(page);
   await page.getByTestId('step-sources').click();
   await page.getByTestId('source-card').getByRole('button', { name: 'Remove' }).click();
   await expect(page.getByTestId('source-card')).toHaveCount(0);

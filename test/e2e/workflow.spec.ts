@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page, TestInfo } from '@playwright/test';
-import { expect, test } from './workstation-fixture';
+import { expect, startScreen, test } from './workstation-fixture';
 
 const demoConfig = fileURLToPath(new URL('../../resources/demo/configs/dal-dc-fw01.txt', import.meta.url));
 
@@ -22,8 +22,8 @@ async function assignRole(page: Page, index: number, role: string, addresses: st
 }
 
 test('a field engineer audits a site from scratch, saves, reopens it and re-audits after the fix', async ({ workstation: page }, testInfo) => {
-  // Start screen: nothing saved yet.
-  await expect(page.getByTestId('new-audit')).toBeVisible();
+  // The first run opens the demo; the Start screen has nothing saved yet.
+  await startScreen(page);
   await expect(page.getByText('No audit saved yet.')).toBeVisible();
   await screenshot(page, testInfo, '1-start');
   await page.getByTestId('new-audit').click();

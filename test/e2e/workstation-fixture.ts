@@ -1,4 +1,4 @@
-import { _electron as electron, test as base, type Page } from '@playwright/test';
+import { _electron as electron, expect, test as base, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { existsSync, mkdtempSync } from 'node:fs';
@@ -86,4 +86,21 @@ export const test = base.extend<Fixtures>({
   },
 });
 
-export { expect } from '@playwright/test';
+export { expect };
+
+/**
+ * The Start screen of a fresh workstation: its first run opens the demo (waited for, or it
+ * would take the window back to Results), then the brand in the header leads to Start.
+ */
+export async function startScreen(page: Page): Promise<void> {
+  await expect(page.getByTestId('flow-row')).toHaveCount(40);
+  await page.getByTestId('home').click();
+  await expect(page.getByTestId('new-audit')).toBeVisible();
+}
+
+/** On a fresh workstation, the demo opened again from the Start screen's button: audited, on the results. */
+export async function openDemo(page: Page): Promise<void> {
+  await startScreen(page);
+  await page.getByTestId('open-demo').click();
+  await expect(page.getByTestId('flow-row')).toHaveCount(40);
+}
