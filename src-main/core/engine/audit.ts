@@ -26,7 +26,11 @@ export interface AuditProgress {
 
 /** Runs the whole audit of a site against its parsed sources. */
 export function runAudit(site: Site, sources: readonly LoadedSource[], options: AuditOptions): AuditResult {
-  const steps = auditSteps(site, sources, options);
+  return runToEnd(auditSteps(site, sources, options));
+}
+
+/** Drives a stepwise piece of work to its end without pausing, and answers its result. */
+export function runToEnd<R>(steps: Generator<unknown, R>): R {
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;

@@ -112,7 +112,7 @@ const addressBounds = new WeakMap<AddressSet, { low: number; high: number; signa
 /** Whether a space with these bounds may have sources or destinations among `addresses`. */
 export function mayTouchAddresses(bounds: SpaceBounds, addresses: AddressSet): boolean {
   let range = addressBounds.get(addresses);
-  if (!range) addressBounds.set(addresses, (range = { low: addressLow(addresses), high: addressHigh(addresses), signature: addressSignature(addresses) }));
+  if (!range) addressBounds.set(addresses, (range = { low: addressLow(addresses), high: addressHigh(addresses), signature: signatureOf(addresses) }));
   return (
     (bounds.sourceLow <= range.high && range.low <= bounds.sourceHigh && (bounds.sourceSignature & range.signature) !== 0) ||
     (bounds.destinationLow <= range.high && range.low <= bounds.destinationHigh && (bounds.destinationSignature & range.signature) !== 0)

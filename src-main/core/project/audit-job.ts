@@ -73,7 +73,7 @@ export class AuditJob {
 }
 
 /** The status in words, for the window's status line ("Reading dal-dc-fw01 (1 of 2)…"). */
-export function describeAuditProgress(progress: ProjectAuditProgress | undefined): string {
+function describeAuditProgress(progress: ProjectAuditProgress | undefined): string {
   if (!progress) return 'Starting the audit…';
   switch (progress.stage) {
     case 'reading':

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AuditResult } from '../engine/audit-result';
-import { auditSteps, type AuditOptions, type AuditProgress } from '../engine/audit';
+import { auditSteps, runToEnd, type AuditOptions, type AuditProgress } from '../engine/audit';
 import { auditedFirewall, type AuditedFirewall } from '../engine/firewall-path';
 import type { LoadedSource } from '../engine/load-sources';
 import { answerPacketQuery, type PacketQuery } from '../engine/packet-query';
@@ -77,11 +77,7 @@ export type ProjectAuditProgress = { stage: 'reading'; done: number; total: numb
 
 /** Runs the engine on the project's site and sources; the caller stores the result. */
 export function auditProject(project: Project, where: string, options: AuditOptions): StoredAudit {
-  const steps = auditProjectSteps(project, where, options);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runToEnd(auditProjectSteps(project, where, options));
 }
 
 /**

@@ -71,8 +71,8 @@ function layoutOf(sheet: SheetGrid, isRole: (text: string) => boolean): Layout |
   return undefined;
 }
 
-// "no", "not deployed", "n/a": the customer does not run it.
-const NOT_DEPLOYED = /^(no|n|false|0|none|not deployed|not installed|not used|n\/a|na|absent)$/;
+// "no", "not deployed", "n/a" (read as normalised words: "n a"): the customer does not run it.
+const NOT_DEPLOYED = /^(no|n|false|0|none|not deployed|not installed|not used|n a|na|absent)$/;
 
 function readRows(sheet: SheetGrid, layout: Layout, resolve: (name: string) => { name: string; kind: string } | undefined): ImportedRoleList {
   const byRole = new Map<string, string[]>();

@@ -94,3 +94,11 @@ describe('merging a server list into the Site screen', () => {
     expect(merged.customer).toBe('Acme');
   });
 });
+
+describe('a Deployed column', () => {
+  it('reads "N/A" as not deployed, like "no"', () => {
+    const list = readRoleList(csv('Role,Address,Deployed\nAnalytics,,N/A\nEmail Server,,No\nWeb,10.10.20.12,yes\n'), 'roles.csv', matrix);
+    expect(list.notDeployed).toEqual(['Analytics', 'Email Server']);
+    expect(list.roles).toEqual([{ role: 'Web', addresses: '10.10.20.12' }]);
+  });
+});
