@@ -61,7 +61,7 @@ export function* auditSteps(site: Site, sources: readonly LoadedSource[], option
     yield { stage: 'findings', done: index, total: firewalls.length };
     const placed = audited.firewall.ruleLists.filter((list) => list.appliedAt.length > 0 || audited.topology.basis === 'none');
     // Appended one by one: a spread into push() fails past about a hundred thousand findings.
-    for (const finding of overPermissiveFindings(context, audited.entry.name, placed.flatMap((list) => list.rules))) drafts.push(finding);
+    for (const finding of overPermissiveFindings(context, audited.entry.name, placed.map((list) => list.rules))) drafts.push(finding);
     for (const finding of hygieneFindings(context, audited.entry.name, audited.firewall, audited.outOfTime)) drafts.push(finding);
   }
   const findings = numberFindings(drafts, firewalls.map((audited) => audited.entry.name));

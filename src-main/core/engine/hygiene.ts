@@ -7,7 +7,7 @@ import type { FindingDraft } from './finding-draft';
 import { spacesOfRule } from './rule-spaces';
 import { zonesCover, zonesDisjoint } from './rule-zones';
 import type { OutOfTime } from './time-ranges';
-import { boundsOfRule, boundsOfSpace, mayTouchAddresses, packedBoundsOf, type PackedRuleBounds } from './space-bounds';
+import { boundsOfSpace, packedBoundsOf, type PackedRuleBounds } from './space-bounds';
 
 /**
  * Rules that can never match (shadowed) or whose removal changes nothing (redundant), among
@@ -38,7 +38,7 @@ export function hygieneFindings(
         });
         return;
       }
-      if (!concernsWfos(context, rule)) return;
+      if (!concernsWfos(context, rule, shadowing.bounds(), index)) return;
       const finding = shadowedOrRedundant(firewallName, list, index, rule, shadowing);
       if (finding) findings.push(finding);
     });
@@ -66,9 +66,9 @@ function outOfTimeFinding(context: AuditContext, firewallName: string, rule: Rul
       };
 }
 
-function concernsWfos(context: AuditContext, rule: Rule): boolean {
+function concernsWfos(context: AuditContext, rule: Rule, bounds: PackedRuleBounds, index: number): boolean {
   // The rule's own boxes answer exactly; they hold no empty box, so no FlowSpace is needed.
-  return mayTouchAddresses(boundsOfRule(rule), context.wfosAddresses) && rule.match.some((box) => box.sources.overlaps(context.wfosAddresses) || box.destinations.overlaps(context.wfosAddresses));
+  return bounds.mayTouchAddresses(index, context.wfosAddresses) && rule.match.some((box) => box.sources.overlaps(context.wfosAddresses) || box.destinations.overlaps(context.wfosAddresses));
 }
 
 interface Shadowing {
@@ -105,14 +105,13 @@ function shadowingOf(list: RuleList): Shadowing {
       const table = bounds();
       const rule = rules[index]!;
       const ruleSpace = spacesOfRule(rule).certain;
-      const ruleBounds = boundsOfRule(rule);
       const overlapping: Rule[] = [];
-      for (let position = 0; position < index && overlapping.length <= MAX_OVERLAPPING_EARLIER; position++) {
-        if (!decisive[position] || !table.overlaps(position, ruleBounds)) continue;
+      table.forEachOverlapping(table.boundsAt(index), 0, index, (position) => {
         const other = rules[position]!;
         // An earlier rule shadows only where it sees all the traffic this one does: for zoned rules, by zone too.
-        if (matchesOverlap(other.match, rule.match) && zonesCover(other, rule)) overlapping.push(other);
-      }
+        if (decisive[position] && matchesOverlap(other.match, rule.match) && zonesCover(other, rule)) overlapping.push(other);
+        return overlapping.length <= MAX_OVERLAPPING_EARLIER;
+      });
       const known = overlapping.length <= MAX_OVERLAPPING_EARLIER ? exactRemainder(ruleSpace, overlapping) : undefined;
       memo.set(index, known);
       return known;
@@ -191,19 +190,26 @@ function sameFateTakers(list: RuleList, index: number, effective: FlowSpace, bou
   const remainderBounds = boundsOfSpace(effective);
   const takers: (Rule | 'implicit deny')[] = [];
   let remaining = effective;
-  for (let position = index + 1; position < rules.length; position++) {
+  // Settled once another action, an unresolved rule or the whole remainder is met.
+  let settled: 'no claim' | 'taken' | undefined;
+  bounds.forEachOverlapping(remainderBounds, index + 1, rules.length, (position) => {
     const later = rules[position]!;
-    if (!later.enabled || !bounds.overlaps(position, remainderBounds) || zonesDisjoint(later, rules[index]!)) continue;
+    if (!later.enabled || zonesDisjoint(later, rules[index]!)) return true;
     const { certain, uncertain } = spacesOfRule(later);
-    if (uncertain?.overlaps(remaining)) return undefined;
-    if (!certain.overlaps(remaining)) continue;
+    if (uncertain?.overlaps(remaining)) settled = 'no claim';
+    else if (!certain.overlaps(remaining)) return true;
     // A later rule that sees only some of this rule's zones would decide only part of it: no claim.
-    if (later.action !== action || !zonesCover(later, rules[index]!)) return undefined;
-    takers.push(later);
-    remaining = remaining.subtractUnmerged(certain);
-    if (remaining.isEmpty()) return takers;
-    if (remaining.boxes().length > MAX_REMAINING_BOXES) remaining = remaining.compact();
-  }
+    else if (later.action !== action || !zonesCover(later, rules[index]!)) settled = 'no claim';
+    else {
+      takers.push(later);
+      remaining = remaining.subtractUnmerged(certain);
+      if (remaining.isEmpty()) settled = 'taken';
+      else if (remaining.boxes().length > MAX_REMAINING_BOXES) remaining = remaining.compact();
+    }
+    return settled === undefined;
+  });
+  if (settled === 'no claim') return undefined;
+  if (settled === 'taken') return takers;
   return action === 'deny' ? [...takers, 'implicit deny'] : undefined;
 }
 

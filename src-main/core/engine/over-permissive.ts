@@ -7,7 +7,7 @@ import type { FindingDraft } from './finding-draft';
 import type { AuditContext } from './audit-context';
 import { countAddresses, countPorts } from './quantities';
 import { spacesOfRule } from './rule-spaces';
-import { boundsOfRule, mayTouchAddresses } from './space-bounds';
+import { packedBoundsOf } from './space-bounds';
 import { tightenedRuleText } from './remediation';
 
 interface RuleShape {
@@ -31,24 +31,27 @@ function shapeOf(space: FlowSpace): RuleShape {
  * beyond what the deployed matrix rows need. The excess is exact (the rule's space minus
  * the needed space); the kind names its main cause and the detail quantifies it.
  */
-export function overPermissiveFindings(context: AuditContext, firewallName: string, rules: readonly Rule[]): FindingDraft[] {
+export function overPermissiveFindings(context: AuditContext, firewallName: string, lists: readonly (readonly Rule[])[]): FindingDraft[] {
   const findings: FindingDraft[] = [];
   const wfos = context.wfosAddresses;
   if (wfos.isEmpty()) return findings;
   const touchingWfos = context.towardsWfos.union(
     FlowSpace.of({ sources: wfos, destinations: AddressSet.any(), protocols: ProtocolSet.all(), sourcePorts: PortSet.all(), destinationPorts: PortSet.all() }),
   );
-  for (const rule of rules) {
-    if (!rule.enabled || rule.action !== 'permit') continue;
-    // Bounds first: most rules of a large firewall are nowhere near a WFOS server.
-    if (!mayTouchAddresses(boundsOfRule(rule), wfos)) continue;
-    const { certain } = spacesOfRule(rule);
-    const relevant = certain.intersect(touchingWfos);
-    if (relevant.isEmpty()) continue;
-    const excess = relevant.subtract(context.neededSpace);
-    if (excess.isEmpty()) continue;
-    const served = context.required.filter((flow) => flow.space.overlaps(certain));
-    findings.push(describeExcess(context, firewallName, rule, certain, excess, served.map((flow) => flow.row.row)));
+  for (const rules of lists) {
+    const bounds = packedBoundsOf(rules);
+    rules.forEach((rule, index) => {
+      if (!rule.enabled || rule.action !== 'permit') return;
+      // Bounds first: most rules of a large firewall are nowhere near a WFOS server.
+      if (!bounds.mayTouchAddresses(index, wfos)) return;
+      const { certain } = spacesOfRule(rule);
+      const relevant = certain.intersect(touchingWfos);
+      if (relevant.isEmpty()) return;
+      const excess = relevant.subtract(context.neededSpace);
+      if (excess.isEmpty()) return;
+      const served = context.required.filter((flow) => flow.space.overlaps(certain));
+      findings.push(describeExcess(context, firewallName, rule, certain, excess, served.map((flow) => flow.row.row)));
+    });
   }
   return findings;
 }

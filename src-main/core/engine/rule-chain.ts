@@ -21,15 +21,16 @@ export function evaluateRules(rules: readonly Rule[], space: FlowSpace, fallThro
   // Most rules of a long list are nowhere near the flow: their bounds say so without building their sets.
   let remainingBounds = boundsOfSpace(remaining);
   const packed = packedBoundsOf(rules);
-  for (let index = 0; index < rules.length; index++) {
-    if (remaining.isEmpty()) break;
-    if (!packed.overlaps(index, remainingBounds)) continue;
+  // The remainder only shrinks, so the rules its first bounds rule out stay out; the others
+  // are checked against its bounds as they are now.
+  packed.forEachOverlapping(remainingBounds, 0, rules.length, (index) => {
+    if (!packed.overlaps(index, remainingBounds)) return true;
     const rule = rules[index]!;
     const { certain, uncertain } = spacesOfRule(rule);
     if (!rule.enabled) {
       const would = remaining.intersect(certain);
       if (!would.isEmpty()) inactiveMatches.push({ rule, space: would });
-      continue;
+      return true;
     }
     const taken = remaining.intersect(certain);
     if (!taken.isEmpty()) {
@@ -48,7 +49,8 @@ export function evaluateRules(rules: readonly Rule[], space: FlowSpace, fallThro
         remainingBounds = boundsOfSpace(remaining);
       }
     }
-  }
+    return !remaining.isEmpty();
+  });
   if (!remaining.isEmpty()) {
     decisions.push({ decider: fallThrough, action: fallThrough.action, space: remaining });
     if (fallThrough.action === 'permit') permitted = permitted.union(remaining);

@@ -76,8 +76,8 @@ export function matchBoxes(parts: MatchParts): MatchBox[] {
       sources: parts.sources,
       destinations: parts.destinations,
       protocols: ported ? portedOnly(service.protocols) : service.protocols,
-      sourcePorts: sourcePorts ? service.sourcePorts.intersect(sourcePorts) : service.sourcePorts,
-      destinationPorts: destinationPorts ? service.destinationPorts.intersect(destinationPorts) : service.destinationPorts,
+      sourcePorts: narrowPorts(service.sourcePorts, sourcePorts),
+      destinationPorts: narrowPorts(service.destinationPorts, destinationPorts),
     };
     if (service.icmp) box.icmp = service.icmp;
     if (box.protocols.isEmpty() || box.sourcePorts.isEmpty() || box.destinationPorts.isEmpty()) return [];
@@ -88,8 +88,8 @@ export function matchBoxes(parts: MatchParts): MatchBox[] {
     if (service.icmp && !keepIcmpTypes) continue;
     const spec: ServiceSpec = {
       protocols: ported ? portedOnly(service.protocols) : service.protocols,
-      sourcePorts: sourcePorts ? service.sourcePorts.intersect(sourcePorts) : service.sourcePorts,
-      destinationPorts: destinationPorts ? service.destinationPorts.intersect(destinationPorts) : service.destinationPorts,
+      sourcePorts: narrowPorts(service.sourcePorts, sourcePorts),
+      destinationPorts: narrowPorts(service.destinationPorts, destinationPorts),
     };
     if (service.icmp) spec.icmp = service.icmp;
     if (spec.protocols.isEmpty() || spec.sourcePorts.isEmpty() || spec.destinationPorts.isEmpty()) continue;
@@ -119,6 +119,15 @@ export function matchBoxes(parts: MatchParts): MatchBox[] {
     boxes[i] = box;
   }
   return boxes;
+}
+
+/**
+ * A service's ports narrowed by the rule's port condition. Most services allow every port
+ * (a bare `tcp`), so the condition's own set is kept rather than a copy of it.
+ */
+function narrowPorts(ports: PortSet, condition: PortSet | undefined): PortSet {
+  if (condition === undefined) return ports;
+  return ports.isAll() ? condition : ports.intersect(condition);
 }
 
 // Protocol sets are immutable and few distinct ones occur, so their ported part is kept.

@@ -91,6 +91,21 @@ export class AddressSet {
     return new AddressSet(v4, v6);
   }
 
+  /**
+   * The union of many sets, merged pairwise in a balanced tree: folding one by one would copy
+   * the growing result once per member, which is quadratic for groups of thousands.
+   */
+  static unionAll(sets: readonly AddressSet[]): AddressSet {
+    if (sets.length === 0) return AddressSet.EMPTY;
+    let level = sets.slice();
+    while (level.length > 1) {
+      const next: AddressSet[] = [];
+      for (let i = 0; i < level.length; i += 2) next.push(i + 1 < level.length ? level[i]!.union(level[i + 1]!) : level[i]!);
+      level = next;
+    }
+    return level[0]!;
+  }
+
   union(other: AddressSet): AddressSet {
     return this.combine(other, this.v4Part.union(other.v4Part), this.v6Part.union(other.v6Part));
   }

@@ -192,6 +192,16 @@ describe('AddressSet properties', () => {
     );
   });
 
+  it('unionAll() is the union of its members, whatever their number', () => {
+    fc.assert(
+      fc.property(fc.array(addressSet, { maxLength: 9 }), (sets) => {
+        const folded = sets.reduce((all, set) => all.union(set), AddressSet.empty());
+        expect(AddressSet.unionAll(sets).equals(folded)).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+
   it('contains() agrees with the printed host list', () => {
     fc.assert(
       fc.property(familyValue(V4_MAX), familyValue(V6_MAX), addressSet, (v4, v6, set) => {

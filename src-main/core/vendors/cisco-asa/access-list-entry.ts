@@ -21,6 +21,10 @@ export interface EntryEnvironment {
 
 const ADDRESS_STARTS = new Set(['any', 'any4', 'any6', 'host', 'object', 'object-group', 'interface']);
 
+// Placeholders every entry overwrites as it is read: shared, since they are never changed.
+const NOT_YET_READ: Bound<AddressSet> = Object.freeze(exact(AddressSet.empty()));
+const NO_SERVICES_YET: Bound<ServiceSpec[]> = Object.freeze(exact(Object.freeze([]) as unknown as ServiceSpec[]));
+
 /**
  * Reads `PROTO SRC [SPORT] DST [DPORT|ICMP-TYPE] [options]` (extended, FTD advanced) starting at
  * the cursor. Every name is looked up as it is met, since what a name is decides how the rest of
@@ -29,9 +33,9 @@ const ADDRESS_STARTS = new Set(['any', 'any4', 'any6', 'host', 'object', 'object
 export function readExtendedEntry(action: RuleAction, cursor: TokenCursor, env: EntryEnvironment): ParsedEntry {
   const entry: ParsedEntry = {
     action,
-    sources: exact(AddressSet.empty()),
-    destinations: exact(AddressSet.empty()),
-    services: exact([]),
+    sources: NOT_YET_READ,
+    destinations: NOT_YET_READ,
+    services: NO_SERVICES_YET,
     conditional: false,
     logging: false,
     enabled: true,
@@ -76,7 +80,7 @@ function readProtocolPart(cursor: TokenCursor, entry: ParsedEntry, env: EntryEnv
     }
     entry.unresolved.push(...service.unresolved);
     entry.services = service.unresolved.length > 0 ? { lower: service.services, upper: unknownServices().upper } : exact(service.services);
-    const protocols = service.services.reduce((all, spec) => all.union(spec.protocols), ProtocolSet.empty());
+    const protocols = env.resolver.protocolsOf(service);
     // Ports may follow only a protocol group of transports, never a service object or group.
     return { protocols, ported: service.kind === 'protocol' && !protocols.isEmpty() && protocols.isSubsetOf(PORTED_PROTOCOLS) };
   }
@@ -206,7 +210,7 @@ function readPorts(
     return unknownPorts();
   }
   entry.unresolved.push(...group.unresolved);
-  const ports = group.services.reduce((all, spec) => all.union(spec.destinationPorts), PortSet.empty());
+  const ports = env.resolver.portsOf(group);
   return group.unresolved.length > 0 ? { lower: ports, upper: PortSet.all() } : exact(ports);
 }
 

@@ -114,7 +114,8 @@ export function groupCommands(lines: readonly ConfigLine[]): { commands: ConfigC
   const commands: ConfigCommand[] = [];
   const blank: ConfigLine[] = [];
   let current: ConfigCommand | undefined;
-  for (const line of lines) {
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
     if (line.blank) {
       blank.push(line);
       continue;

@@ -86,7 +86,8 @@ export function readConfig(text: string, file: string): { raw: RawConfig; ctx: P
   const ctx = new ParseContext(file);
   const raw = emptyRawConfig();
   const { commands } = groupCommands(lines);
-  for (const command of commands) {
+  for (let index = 0; index < commands.length; index++) {
+    const command = commands[index]!;
     const handler = handlerFor(command.head);
     if (handler) {
       handler(command, { ctx, raw });

@@ -1,3 +1,4 @@
+import { AddressSet, PortSet, ProtocolSet } from '../../net/index';
 import type { NetworkObject, ObjectTable, ServiceObject, Uncertainty } from '../../model/index';
 import { dedupeUncertainties } from '../../model/match-building';
 import type { ParseContext } from './context';
@@ -11,6 +12,10 @@ import type { MemberRef, RawConfig, RawNetworkDef, RawServiceDef } from './raw-c
 export class ObjectResolver {
   private readonly networks = new Map<string, NetworkObject>();
   private readonly services = new Map<string, ServiceObject>();
+  // Per resolved object, what ACEs naming it ask for again and again: tens of thousands of
+  // entries name a few hundred groups.
+  private readonly portUnions = new Map<ServiceObject, PortSet>();
+  private readonly protocolUnions = new Map<ServiceObject, ProtocolSet>();
 
   constructor(
     private readonly raw: RawConfig,
@@ -26,6 +31,16 @@ export class ObjectResolver {
 
   service(name: string): ServiceObject | undefined {
     return this.services.get(name) ?? this.resolveService(name, []);
+  }
+
+  /** Every destination port of a port group's services: what the group means after `eq`/`range` positions. */
+  portsOf(group: ServiceObject): PortSet {
+    return remembered(this.portUnions, group, () => group.services.reduce((all, spec) => all.union(spec.destinationPorts), PortSet.empty()));
+  }
+
+  /** Every protocol a service object or group names. */
+  protocolsOf(service: ServiceObject): ProtocolSet {
+    return remembered(this.protocolUnions, service, () => service.services.reduce((all, spec) => all.union(spec.protocols), ProtocolSet.empty()));
   }
 
   /** What kind of thing a name is, for error messages about using it in the wrong place. */
@@ -46,7 +61,7 @@ export class ObjectResolver {
     if (done) return done;
     const def: RawNetworkDef | undefined = this.raw.networks.get(name) ?? this.raw.names.get(name);
     if (!def) return undefined;
-    let addresses = def.literal;
+    const parts = [def.literal];
     const unresolved = [...def.unresolved];
     for (const member of def.members) {
       const problem = this.memberProblem(member, name, stack, 'network');
@@ -56,7 +71,7 @@ export class ObjectResolver {
       }
       const child = this.resolveNetwork(member.name, [...stack, name]);
       if (child) {
-        addresses = addresses.union(child.addresses);
+        parts.push(child.addresses);
         unresolved.push(...child.unresolved);
       } else {
         unresolved.push(this.undefinedMember(member, name, 'network'));
@@ -65,7 +80,7 @@ export class ObjectResolver {
     const resolved: NetworkObject = {
       name,
       kind: def.kind,
-      addresses,
+      addresses: AddressSet.unionAll(parts),
       members: def.members.map((member) => member.name),
       unresolved: dedupeUncertainties(unresolved),
       ...(def.description !== undefined ? { description: def.description } : {}),
@@ -131,4 +146,13 @@ export class ObjectResolver {
     this.ctx.report(member.line.number, 'error', reason);
     return { kind: 'undefined-reference', name: member.name, reason };
   }
+}
+
+function remembered<K, V>(cache: Map<K, V>, key: K, compute: () => V): V {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = compute();
+    cache.set(key, value);
+  }
+  return value;
 }

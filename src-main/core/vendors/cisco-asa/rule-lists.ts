@@ -40,7 +40,8 @@ export function buildRuleLists(
 ): BuiltRuleLists {
   const drafts = new Map<string, ListDraft>();
   const nonIpLists = new Set<string>();
-  for (const line of lines) {
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
     const name = line.tokens[1];
     if (name === undefined) {
       ctx.notUnderstood(line, 'access-list needs a name');
@@ -203,9 +204,17 @@ function ruleFrom(entry: ParsedEntry, line: ConfigLine, draft: ListDraft, notes:
     timeRange: entry.timeRange,
     unresolved,
     notes,
-    referencedObjects: entry.referencedObjects.length < 2 ? entry.referencedObjects : [...new Set(entry.referencedObjects)],
+    referencedObjects: distinct(entry.referencedObjects),
     ref: ctx.ref(line),
   };
+}
+
+/** The names without repeats, in first-seen order; an entry names at most a handful, so no Set is built. */
+function distinct(names: string[]): string[] {
+  for (let i = 1; i < names.length; i++) {
+    if (names.lastIndexOf(names[i]!, i - 1) >= 0) return names.filter((name, at) => names.indexOf(name) === at);
+  }
+  return names;
 }
 
 function hasIcmpType(services: readonly ServiceSpec[]): boolean {
