@@ -34,6 +34,7 @@ interface FieldSet {
   intersect(other: FieldSet): FieldSet;
   subtract(other: FieldSet): FieldSet;
   isEmpty(): boolean;
+  isSubsetOf(other: FieldSet): boolean;
 }
 
 export function field(box: FlowBox, dimension: Dimension): FieldSet {
@@ -113,10 +114,13 @@ export function subtractBoxes(a: FlowBox, b: FlowBox): FlowBox[] {
   const pieces: FlowBox[] = [];
   let rest = a;
   for (const dimension of DIMENSIONS) {
-    const outside = field(rest, dimension).subtract(field(b, dimension));
-    if (outside.isEmpty()) continue;
-    pieces.push(withField(rest, dimension, outside));
-    rest = withField(rest, dimension, field(rest, dimension).intersect(field(b, dimension)));
+    const mine = field(rest, dimension);
+    const theirs = field(b, dimension);
+    // Where b covers all that is left in this dimension, nothing is peeled off or narrowed: the
+    // test builds no set, and most cuts cover most dimensions (protocol, source ports, ...).
+    if (mine.isSubsetOf(theirs)) continue;
+    pieces.push(withField(rest, dimension, mine.subtract(theirs)));
+    rest = withField(rest, dimension, mine.intersect(theirs));
   }
   return pieces;
 }

@@ -9,6 +9,19 @@
 export type Bound = number | bigint;
 export type Bounds<T extends Bound> = readonly T[];
 
+/**
+ * An array grown by push keeps room for 16 more elements or so: 168 bytes for a two-number
+ * set. Sets read from a configuration live as long as the rules and objects that hold them,
+ * tens of thousands of them, so a short one is copied to an array of its own size. Results
+ * of set algebra are left as built: most are dropped soon after, and copying them too made
+ * no measurable difference to a large audit.
+ */
+const FITTED_UP_TO = 32;
+
+function fitted<T>(out: T[]): T[] {
+  return out.length > 0 && out.length <= FITTED_UP_TO ? out.slice() : out;
+}
+
 export function unionBounds<T extends Bound>(a: Bounds<T>, b: Bounds<T>): Bounds<T> {
   if (a.length === 0) return b;
   if (b.length === 0) return a;
@@ -132,5 +145,5 @@ export function boundsFromPairs<T extends Bound>(pairs: readonly (readonly [T, T
       out.push(start, end);
     }
   }
-  return out;
+  return fitted(out);
 }

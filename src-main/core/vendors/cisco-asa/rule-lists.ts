@@ -202,19 +202,34 @@ function ruleFrom(entry: ParsedEntry, line: ConfigLine, draft: ListDraft, notes:
     logging: entry.logging,
     comment: undefined,
     timeRange: entry.timeRange,
-    unresolved,
-    notes,
+    unresolved: orNone(unresolved),
+    notes: orNone(notes),
     referencedObjects: distinct(entry.referencedObjects),
     ref: ctx.ref(line),
   };
 }
 
-/** The names without repeats, in first-seen order; an entry names at most a handful, so no Set is built. */
+/**
+ * The names without repeats, in first-seen order; an entry names at most a handful, so no Set
+ * is built. Copied either way: the array the entry pushed into keeps room for 16 more names,
+ * and the rule keeps it for as long as the audit runs.
+ */
 function distinct(names: string[]): string[] {
   for (let i = 1; i < names.length; i++) {
     if (names.lastIndexOf(names[i]!, i - 1) >= 0) return names.filter((name, at) => names.indexOf(name) === at);
   }
-  return names;
+  return names.length === 0 ? NONE : names.slice();
+}
+
+/**
+ * Most rules have no notes, uncertainties or object names: they share one frozen empty list.
+ * Every object a rule keeps is copied by each collection the parse lives through, and tens of
+ * thousands of empty lists cost more than their size suggests.
+ */
+const NONE = Object.freeze([]) as unknown as never[];
+
+function orNone<T>(list: T[]): T[] {
+  return list.length === 0 ? NONE : list;
 }
 
 function hasIcmpType(services: readonly ServiceSpec[]): boolean {
