@@ -2,6 +2,7 @@ import type { Firewall, Placement, Rule, RuleList } from '../model/index';
 import type { FlowSpace } from '../net/index';
 import { chainOutcomes, defaultOutcome, evaluateRules } from './rule-chain';
 import { zoneAdmits } from './rule-zones';
+import { packJoined } from './space-bounds';
 import type { Decider, Outcome } from './verdict';
 
 type DefaultDecider = Extract<Decider, { kind: 'default' }>;
@@ -38,6 +39,7 @@ function rulesBetween(lists: readonly { list: RuleList }[], ingress: string | un
   if (!rules) {
     rules = lists.flatMap((item) => item.list.rules);
     if (lists.some((item) => hasZonedRules(item.list))) rules = rules.filter((rule) => zoneAdmits(rule.fromZones, ingress) && zoneAdmits(rule.toZones, egress));
+    else packJoined(rules, lists.map((item) => item.list.rules));
     known.set(key, rules);
   }
   return rules;

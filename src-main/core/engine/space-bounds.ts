@@ -131,29 +131,53 @@ export class PackedRuleBounds {
   private readonly words: number;
   private readonly withBit: Int32Array;
 
-  constructor(rules: readonly Rule[]) {
-    this.length = rules.length;
-    this.values = new Float64Array(rules.length * FIELDS);
-    this.signatures = new Int32Array(rules.length * 2);
-    this.words = (rules.length + 31) >>> 5;
+  private constructor(length: number) {
+    this.length = length;
+    this.values = new Float64Array(length * FIELDS);
+    this.signatures = new Int32Array(length * 2);
+    this.words = (length + 31) >>> 5;
     this.withBit = new Int32Array(2 * SIGNATURE_BITS * this.words);
+  }
+
+  static of(rules: readonly Rule[]): PackedRuleBounds {
+    const packed = new PackedRuleBounds(rules.length);
     for (let index = 0; index < rules.length; index++) {
       const rule = rules[index]!;
       // Everything the rule might match: its certain and uncertain parts.
       const bounds = boundsOfBoxes(rule.match, rule.mayMatch);
       const at = index * FIELDS;
-      this.values[at] = bounds.sourceLow;
-      this.values[at + 1] = bounds.sourceHigh;
-      this.values[at + 2] = bounds.destinationLow;
-      this.values[at + 3] = bounds.destinationHigh;
-      this.values[at + 4] = bounds.protocolLow;
-      this.values[at + 5] = bounds.protocolHigh;
-      this.values[at + 6] = bounds.portLow;
-      this.values[at + 7] = bounds.portHigh;
-      this.signatures[index * 2] = bounds.sourceSignature;
-      this.signatures[index * 2 + 1] = bounds.destinationSignature;
-      this.markBits(0, bounds.sourceSignature, index);
-      this.markBits(SIGNATURE_BITS, bounds.destinationSignature, index);
+      packed.values[at] = bounds.sourceLow;
+      packed.values[at + 1] = bounds.sourceHigh;
+      packed.values[at + 2] = bounds.destinationLow;
+      packed.values[at + 3] = bounds.destinationHigh;
+      packed.values[at + 4] = bounds.protocolLow;
+      packed.values[at + 5] = bounds.protocolHigh;
+      packed.values[at + 6] = bounds.portLow;
+      packed.values[at + 7] = bounds.portHigh;
+      packed.signatures[index * 2] = bounds.sourceSignature;
+      packed.signatures[index * 2 + 1] = bounds.destinationSignature;
+    }
+    packed.markAllBits();
+    return packed;
+  }
+
+  /** Tables of lists joined end to end, copied from theirs rather than read off the rules again. */
+  static joined(parts: readonly PackedRuleBounds[]): PackedRuleBounds {
+    const packed = new PackedRuleBounds(parts.reduce((total, part) => total + part.length, 0));
+    let offset = 0;
+    for (const part of parts) {
+      packed.values.set(part.values, offset * FIELDS);
+      packed.signatures.set(part.signatures, offset * 2);
+      offset += part.length;
+    }
+    packed.markAllBits();
+    return packed;
+  }
+
+  private markAllBits(): void {
+    for (let index = 0; index < this.length; index++) {
+      this.markBits(0, this.signatures[index * 2]!, index);
+      this.markBits(SIGNATURE_BITS, this.signatures[index * 2 + 1]!, index);
     }
   }
 
@@ -249,6 +273,15 @@ const packedByRules = new WeakMap<readonly Rule[], PackedRuleBounds>();
 /** The packed bounds of a rule array, built once per array. */
 export function packedBoundsOf(rules: readonly Rule[]): PackedRuleBounds {
   let packed = packedByRules.get(rules);
-  if (!packed) packedByRules.set(rules, (packed = new PackedRuleBounds(rules)));
+  if (!packed) packedByRules.set(rules, (packed = PackedRuleBounds.of(rules)));
   return packed;
+}
+
+/**
+ * Packs `joined`, the rules of `lists` end to end, from the lists' own tables: every interface
+ * pair a flow crosses joins its list with the global one, and reading a large list's boxes
+ * again for each join costs more than copying numbers.
+ */
+export function packJoined(joined: readonly Rule[], lists: readonly (readonly Rule[])[]): void {
+  if (!packedByRules.has(joined)) packedByRules.set(joined, PackedRuleBounds.joined(lists.map(packedBoundsOf)));
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { MatchBox } from '../../../src-main/core/model/index';
 import { AddressSet, PortSet, ProtocolSet, TCP } from '../../../src-main/core/net/index';
-import { packedBoundsOf } from '../../../src-main/core/engine/space-bounds';
+import { packedBoundsOf, packJoined } from '../../../src-main/core/engine/space-bounds';
 import { makeRule } from './rule-factory';
 
 const box = (sources: string, destinations: string): MatchBox => ({
@@ -77,5 +77,24 @@ describe('rule bounds as a list scan uses them', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('packs lists joined end to end exactly as it packs the joined rules themselves', () => {
+    const first = [makeRule('a', 1, 'permit', [box('any4', '10.1.0.5')]), makeRule('a', 2, 'deny', [box('10.2.0.0/16', 'any')])];
+    const second = Array.from({ length: 40 }, (_, index) => makeRule('g', index + 1, 'permit', [box(`10.3.${index}.1`, `10.4.${index % 7}.0/24`)]));
+    const joined = [...first, ...second];
+    packJoined(joined, [first, second]);
+    const fromParts = packedBoundsOf(joined);
+    const direct = packedBoundsOf([...joined]);
+    expect(fromParts.length).toBe(direct.length);
+    for (let index = 0; index < joined.length; index++) {
+      expect(fromParts.boundsAt(index)).toEqual(direct.boundsAt(index));
+      const visited = (table: typeof direct) => {
+        const seen: number[] = [];
+        table.forEachOverlapping(direct.boundsAt(index), 0, joined.length, (at) => void seen.push(at));
+        return seen;
+      };
+      expect(visited(fromParts)).toEqual(visited(direct));
+    }
   });
 });
