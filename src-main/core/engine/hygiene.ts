@@ -43,7 +43,8 @@ export function hygieneFindings(
       if (finding) findings.push(finding);
     });
   }
-  findings.push(...unusedObjects(firewallName, firewall));
+  // One by one: a spread into push() fails past about a hundred thousand unused objects.
+  for (const finding of unusedObjects(firewallName, firewall)) findings.push(finding);
   return findings;
 }
 

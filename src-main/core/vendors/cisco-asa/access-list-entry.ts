@@ -25,6 +25,12 @@ const ADDRESS_STARTS = new Set(['any', 'any4', 'any6', 'host', 'object', 'object
 const NOT_YET_READ: Bound<AddressSet> = Object.freeze(exact(AddressSet.empty()));
 const NO_SERVICES_YET: Bound<ServiceSpec[]> = Object.freeze(exact(Object.freeze([]) as unknown as ServiceSpec[]));
 
+/*
+ * The names an entry refers to are kept as the resolved object spells them, not as the word
+ * read from the line: the same string then serves every rule naming the object, instead of
+ * each rule keeping its own copy (tens of thousands in a large configuration).
+ */
+
 /**
  * Reads `PROTO SRC [SPORT] DST [DPORT|ICMP-TYPE] [options]` (extended, FTD advanced) starting at
  * the cursor. Every name is looked up as it is met, since what a name is decides how the rest of
@@ -69,8 +75,8 @@ function readProtocolPart(cursor: TokenCursor, entry: ParsedEntry, env: EntryEnv
   if (word === 'object' || word === 'object-group') {
     const name = cursor.next();
     if (name === undefined) throw new EntrySyntaxError(`${word} needs a name`);
-    entry.referencedObjects.push(name);
     const service = env.resolver.service(name);
+    entry.referencedObjects.push(service?.name ?? name);
     const usable = service && (word === 'object' ? service.kind === 'service' && !service.isGroup : service.kind === 'service' || service.kind === 'protocol');
     if (!service || !usable) {
       undefinedName(entry, name, word === 'object' ? 'a service object' : 'a service or protocol group', env);
@@ -133,8 +139,8 @@ function readAddress(cursor: TokenCursor, entry: ParsedEntry, env: EntryEnvironm
     case 'object-group': {
       const name = cursor.next();
       if (name === undefined) throw new EntrySyntaxError(`${word} needs a name`);
-      entry.referencedObjects.push(name);
       const object = env.resolver.network(name);
+      entry.referencedObjects.push(object?.name ?? name);
       if (!object || object.kind === 'name') {
         undefinedName(entry, name, word === 'object' ? 'a network object' : 'a network group', env);
         return unknownAddresses();
@@ -204,7 +210,7 @@ function readPorts(
   }
   cursor.next();
   cursor.next();
-  entry.referencedObjects.push(name);
+  entry.referencedObjects.push(group?.name ?? name);
   if (!group || group.kind !== 'port') {
     undefinedName(entry, name, 'a port group', env);
     return unknownPorts();
@@ -252,8 +258,8 @@ function readIcmpType(cursor: TokenCursor, entry: ParsedEntry, env: EntryEnviron
   if (word === 'object-group') {
     cursor.next();
     const name = cursor.next() ?? '';
-    entry.referencedObjects.push(name);
     const group = env.resolver.service(name);
+    entry.referencedObjects.push(group?.name ?? name);
     if (!group || group.kind !== 'icmp-type') {
       undefinedName(entry, name, 'an icmp-type group', env);
       entry.services = unknownServices();

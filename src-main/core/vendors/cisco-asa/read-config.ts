@@ -99,6 +99,9 @@ export function readConfig(text: string, file: string): { raw: RawConfig; ctx: P
       // One warning for the block is enough to point the reader at it.
       command.children.forEach((child) => ctx.notUnderstood(child, undefined, { quiet: true }));
     }
+    // The lines stay until the parse ends (for its counts); their words would stay with them.
+    command.head.forgetTokens();
+    for (const child of command.children) child.forgetTokens();
   }
   return { raw, ctx, lines };
 }

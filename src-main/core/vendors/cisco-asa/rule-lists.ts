@@ -80,7 +80,8 @@ function finishList({ list, lines }: ListDraft): RuleList {
     const rule = line;
     list.rules.push(rule);
     rule.position = list.rules.length;
-    rule.id = `${list.name}#${rule.position}`;
+    // join() builds one flat string; a template literal leaves a chain of three, kept per rule.
+    rule.id = [list.name, rule.position].join('#');
     rule.listLine = index + 1;
     if (remarks.length > 0) rule.comment = remarks.join('\n');
     remarks = [];
