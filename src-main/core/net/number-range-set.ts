@@ -129,6 +129,9 @@ function checkValue(value: number, maxValue: number, what: string): void {
  */
 
 function overlapNumbers(a: Bounds<number>, b: Bounds<number>): boolean {
+  // One range against a long list (a host against a large group): a binary search, not a walk.
+  if (a.length === 2 && b.length > 8) return rangeMeets(b, a[0]!, a[1]!);
+  if (b.length === 2 && a.length > 8) return rangeMeets(a, b[0]!, b[1]!);
   let i = 0;
   let j = 0;
   while (i < a.length && j < b.length) {
@@ -137,6 +140,19 @@ function overlapNumbers(a: Bounds<number>, b: Bounds<number>): boolean {
     else return true;
   }
   return false;
+}
+
+/** Whether the half-open range [start, end) meets any interval of `bounds`. */
+function rangeMeets(bounds: Bounds<number>, start: number, end: number): boolean {
+  // The first interval ending after `start` is the only one that can meet the range first.
+  let low = 0;
+  let high = bounds.length >> 1;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (bounds[2 * mid + 1]! <= start) low = mid + 1;
+    else high = mid;
+  }
+  return low < bounds.length >> 1 && bounds[2 * low]! < end;
 }
 
 function isSubsetNumbers(a: Bounds<number>, b: Bounds<number>): boolean {

@@ -1,5 +1,5 @@
 import type { Diagnostic, DiagnosticSeverity, ParseStats, TextSourceRef } from '../../model/index';
-import type { ConfigLine } from './lines';
+import type { ConfigCommand, ConfigLine, LineCounts } from './lines';
 import { redactSecrets } from './secrets';
 
 type Outcome = 'understood' | 'ignored' | 'not-understood';
@@ -43,21 +43,20 @@ export class ParseContext {
     this.diagnostics.push({ line, severity, message });
   }
 
-  /** Lines no handler claimed are reported here, so nothing is dropped quietly. */
-  finish(lines: readonly ConfigLine[]): { diagnostics: Diagnostic[]; stats: ParseStats } {
-    const stats: ParseStats = { lines: lines.length, blank: 0, understood: 0, ignored: 0, notUnderstood: 0 };
-    // Index loops: these run once over ~100k lines, before the optimiser would unroll an iterator.
-    for (let index = 0; index < lines.length; index++) {
-      const line = lines[index]!;
-      if (line.blank) {
-        stats.blank++;
-        continue;
-      }
-      const outcome = this.outcomes[line.number];
-      if (outcome === undefined) this.notUnderstood(line);
+  /** Lines of a command its handler did not claim are reported once it has been read, so nothing is dropped quietly. */
+  settle(command: ConfigCommand): void {
+    if (this.outcomes[command.head.number] === undefined) this.notUnderstood(command.head);
+    for (const child of command.children) if (this.outcomes[child.number] === undefined) this.notUnderstood(child);
+  }
+
+  /** Counts every line by its final outcome; blank lines have none. */
+  finish(counts: LineCounts): { diagnostics: Diagnostic[]; stats: ParseStats } {
+    const stats: ParseStats = { lines: counts.lines, blank: counts.blank, understood: 0, ignored: 0, notUnderstood: 0 };
+    for (let number = 1; number <= counts.lines; number++) {
+      const outcome = this.outcomes[number];
       if (outcome === 'understood') stats.understood++;
       else if (outcome === 'ignored') stats.ignored++;
-      else stats.notUnderstood++;
+      else if (outcome === 'not-understood') stats.notUnderstood++;
     }
     const diagnostics = [...this.diagnostics].sort((a, b) => a.line - b.line);
     return { diagnostics, stats };

@@ -70,19 +70,71 @@ export interface ConfigCommand {
 // The ASA pager leaves "<--- More --->" and backspaces in captured sessions.
 const PAGER_RESIDUE = /<--- More --->[\s\b]*/g;
 
-export function readLines(text: string): ConfigLine[] {
+function configLine(raw: string, number: number): ConfigLine {
+  // trimEnd() strips exactly what /\s+$/ does.
+  return new ConfigLine(number, (raw.includes('<--- More --->') ? raw.replace(PAGER_RESIDUE, '') : raw).trimEnd());
+}
+
+/**
+ * Visits the lines in order and returns how many there are. Lines are cut from the text one
+ * at a time rather than split into an array first, so only the lines a reader keeps stay in
+ * memory. LF and CRLF endings read the same; a text with bare CR endings is split as a whole.
+ * A trailing newline is not an extra line, as in any editor.
+ */
+export function forEachLine(text: string, visit: (line: ConfigLine) => void): number {
   const withoutBom = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  // Splitting on a plain string is much faster than on a regex; the regex is needed only for CR.
-  const rawLines = withoutBom.includes('\r') ? withoutBom.split(/\r?\n|\r/) : withoutBom.split('\n');
-  // A trailing newline is not an extra line in any editor.
-  if (rawLines.length > 1 && rawLines[rawLines.length - 1] === '') rawLines.pop();
-  const lines: ConfigLine[] = new Array(rawLines.length);
-  for (let index = 0; index < rawLines.length; index++) {
-    const raw = rawLines[index]!;
-    // trimEnd() strips exactly what /\s+$/ does.
-    lines[index] = new ConfigLine(index + 1, (raw.includes('<--- More --->') ? raw.replace(PAGER_RESIDUE, '') : raw).trimEnd());
+  if (withoutBom.includes('\r') && /\r(?!\n)/.test(withoutBom)) {
+    const rawLines = withoutBom.split(/\r?\n|\r/);
+    if (rawLines.length > 1 && rawLines[rawLines.length - 1] === '') rawLines.pop();
+    rawLines.forEach((raw, index) => visit(configLine(raw, index + 1)));
+    return rawLines.length;
   }
+  let count = 0;
+  let start = 0;
+  for (;;) {
+    const end = withoutBom.indexOf('\n', start);
+    if (end < 0) {
+      if (start < withoutBom.length || count === 0) visit(configLine(withoutBom.slice(start), ++count));
+      return count;
+    }
+    const cut = end > start && withoutBom.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    visit(configLine(withoutBom.slice(start, cut), ++count));
+    start = end + 1;
+  }
+}
+
+/** Every line of the text; for readers that need them all at once. */
+export function readLines(text: string): ConfigLine[] {
+  const lines: ConfigLine[] = [];
+  forEachLine(text, (line) => lines.push(line));
   return lines;
+}
+
+export interface LineCounts {
+  lines: number;
+  blank: number;
+}
+
+/**
+ * Groups lines into commands and hands each over once its last indented line is read, so a
+ * command no reader keeps can go as soon as it is read. Blank lines are counted, not grouped;
+ * an indented line with no command above it becomes a command of its own.
+ */
+export function forEachCommand(text: string, visit: (command: ConfigCommand) => void): LineCounts {
+  let blank = 0;
+  let current: ConfigCommand | undefined;
+  const lines = forEachLine(text, (line) => {
+    if (line.blank) {
+      blank++;
+    } else if (line.indented && current) {
+      current.children.push(line);
+    } else {
+      if (current) visit(current);
+      current = { head: line, children: [] };
+    }
+  });
+  if (current) visit(current);
+  return { lines, blank };
 }
 
 /** `text.split(/\s+/)` for a trimmed, non-empty text, without a regex for plain ASCII. */
@@ -104,30 +156,6 @@ function splitWords(text: string): string[] {
   }
   words.push(text.slice(start));
   return words;
-}
-
-/**
- * Groups lines into commands. Blank lines are returned apart so they can be counted; an
- * indented line with no command above it becomes a command of its own (and is reported).
- */
-export function groupCommands(lines: readonly ConfigLine[]): { commands: ConfigCommand[]; blank: ConfigLine[] } {
-  const commands: ConfigCommand[] = [];
-  const blank: ConfigLine[] = [];
-  let current: ConfigCommand | undefined;
-  for (let index = 0; index < lines.length; index++) {
-    const line = lines[index]!;
-    if (line.blank) {
-      blank.push(line);
-      continue;
-    }
-    if (line.indented && current) {
-      current.children.push(line);
-      continue;
-    }
-    current = { head: line, children: [] };
-    commands.push(current);
-  }
-  return { commands, blank };
 }
 
 const WORD_PREFIXES: RegExp[] = [];

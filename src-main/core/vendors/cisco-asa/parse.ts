@@ -9,7 +9,7 @@ export const ASA_VENDOR_ID = 'cisco-asa';
 
 /** `show running-config` of an ASA (8.3 or later) or of FTD's LINA, as the vendor-neutral model. */
 export function parseAsaConfig(text: string, file: string): Firewall {
-  const { raw, ctx, lines } = readConfig(text, file);
+  const { raw, ctx, counts } = readConfig(text, file);
   const resolver = new ObjectResolver(raw, ctx);
   const built = buildRuleLists(
     raw.accessListLines,
@@ -19,7 +19,7 @@ export function parseAsaConfig(text: string, file: string): Firewall {
   );
   const interfaceNames = new Set(raw.interfaces.flatMap((iface) => (iface.name === undefined ? [] : [iface.name])));
   applyAccessGroups(built, raw.accessGroups, interfaceNames, ctx);
-  const { diagnostics, stats } = ctx.finish(lines);
+  const { diagnostics, stats } = ctx.finish(counts);
   return {
     vendor: ASA_VENDOR_ID,
     file,

@@ -1,8 +1,7 @@
 import { ParseContext } from './context';
 import { isIgnoredCommand } from './ignored-commands';
 import { readInterface, readIpv6Route, readRoute } from './interfaces';
-import type { ConfigCommand } from './lines';
-import { groupCommands, readLines, type ConfigLine } from './lines';
+import { forEachCommand, type ConfigCommand, type ConfigLine, type LineCounts } from './lines';
 import { readLegacyNat, readTopLevelNat } from './nat';
 import { readName, readNetworkGroup, readNetworkObject } from './network-objects';
 import { emptyRawConfig, type RawConfig, type ReadState } from './raw-config';
@@ -81,13 +80,10 @@ function handlerFor(line: ConfigLine): Handler | undefined {
 }
 
 /** First pass: every line read into raw structures, set aside, or reported. */
-export function readConfig(text: string, file: string): { raw: RawConfig; ctx: ParseContext; lines: ConfigLine[] } {
-  const lines = readLines(text);
+export function readConfig(text: string, file: string): { raw: RawConfig; ctx: ParseContext; counts: LineCounts } {
   const ctx = new ParseContext(file);
   const raw = emptyRawConfig();
-  const { commands } = groupCommands(lines);
-  for (let index = 0; index < commands.length; index++) {
-    const command = commands[index]!;
+  const counts = forEachCommand(text, (command) => {
     const handler = handlerFor(command.head);
     if (handler) {
       handler(command, { ctx, raw });
@@ -99,11 +95,12 @@ export function readConfig(text: string, file: string): { raw: RawConfig; ctx: P
       // One warning for the block is enough to point the reader at it.
       command.children.forEach((child) => ctx.notUnderstood(child, undefined, { quiet: true }));
     }
-    // The lines stay until the parse ends (for its counts); their words would stay with them.
+    ctx.settle(command);
+    // Lines a reader kept (access-list lines, members to blame) stay; their words need not.
     command.head.forgetTokens();
     for (const child of command.children) child.forgetTokens();
-  }
-  return { raw, ctx, lines };
+  });
+  return { raw, ctx, counts };
 }
 
 function ignoreIdentityGroup(command: ConfigCommand, { ctx }: ReadState): void {

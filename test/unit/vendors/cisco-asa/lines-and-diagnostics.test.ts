@@ -16,6 +16,27 @@ describe('reading lines', () => {
     expect(fromCrlf.stats).toEqual(fromLf.stats);
   });
 
+  it('cuts lines as splitting the whole text on LF, CRLF or CR would, a trailing newline not counting', () => {
+    // The reference: split first, drop one trailing empty piece, trim each line's end.
+    const reference = (text: string) => {
+      const pieces = text.split(/\r?\n|\r/);
+      if (pieces.length > 1 && pieces[pieces.length - 1] === '') pieces.pop();
+      return pieces.map((piece, index) => [index + 1, piece.trimEnd()]);
+    };
+    const piece = fc.stringMatching(/^[a-z \t]{0,6}$/);
+    const ending = fc.constantFrom('\n', '\r\n', '\r', '');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(piece, ending), { maxLength: 8 }), (parts) => {
+        const text = parts.map(([line, end]) => line + end).join('');
+        expect(readLines(text).map((line) => [line.number, line.text])).toEqual(reference(text));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(readLines('').map((line) => line.text)).toEqual(['']);
+    expect(readLines('\n').map((line) => line.text)).toEqual(['']);
+    expect(readLines('a\r\n\r\nb').map((line) => line.text)).toEqual(['a', '', 'b']);
+  });
+
   it('numbers lines from 1 and marks indented ones', () => {
     expect(readLines('a b\n c\n\n').map((line) => [line.number, line.tokens, line.indented])).toEqual([
       [1, ['a', 'b'], false],
