@@ -1,4 +1,4 @@
-import { cidrRun, parseAddressList, rangeRun, type AddressRun } from './address-text';
+import { cidrRun, parseAddressList, plainIpv4Block, rangeRun, type AddressRun } from './address-text';
 import { cidrCover, exactCidrLength } from './cidr';
 import { IntervalSet } from './interval-set';
 import { Ipv4Set } from './ipv4-set';
@@ -52,6 +52,8 @@ export class AddressSet {
    * "address dotted-mask" pairs, any/any4/any6 and, alone, "none".
    */
   static parse(text: string): AddressSet {
+    const block = plainIpv4Block(text);
+    if (block !== undefined) return AddressSet.wrap(Ipv4Set.range(block.low, block.high), IntervalSet.empty());
     return AddressSet.fromRuns(parseAddressList(text));
   }
 

@@ -53,12 +53,18 @@ function parseAddressItem(item: string): readonly AddressRun[] {
  * The common case without the general reader: exactly four decimal octets 0-255 without
  * leading zeros, which parseIpAddress reads to the same value. Anything else is left to it.
  */
-function plainIpv4(text: string): { family: 'ipv4'; value: bigint } | undefined {
+function plainIpv4(text: string, start = 0, end = text.length): { family: 'ipv4'; value: bigint } | undefined {
+  const value = plainIpv4Number(text, start, end);
+  return value === undefined ? undefined : { family: 'ipv4', value: BigInt(value) };
+}
+
+/** plainIpv4 of text[start, end) as a number. */
+function plainIpv4Number(text: string, start: number, end: number): number | undefined {
   let value = 0;
   let octet = 0;
   let digits = 0;
   let dots = 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = start; i < end; i++) {
     const code = text.charCodeAt(i);
     if (code === 46) {
       if (digits === 0 || dots === 3) return undefined;
@@ -76,7 +82,27 @@ function plainIpv4(text: string): { family: 'ipv4'; value: bigint } | undefined 
     }
   }
   if (dots !== 3 || digits === 0) return undefined;
-  return { family: 'ipv4', value: BigInt(value * 256 + octet) };
+  return value * 256 + octet;
+}
+
+/**
+ * `A` or `A M` (one space, a contiguous mask) in plain dotted IPv4 as a closed range of
+ * numbers, host bits ignored as the general reader does: what most addresses in a large
+ * configuration are, read without lists, bigints or runs. Undefined for any other text,
+ * which the general reader then reads or rejects with its message.
+ */
+export function plainIpv4Block(text: string): { low: number; high: number } | undefined {
+  const space = text.indexOf(' ');
+  const address = plainIpv4Number(text, 0, space < 0 ? text.length : space);
+  if (address === undefined) return undefined;
+  if (space < 0) return { low: address, high: address };
+  const mask = plainIpv4Number(text, space + 1, text.length);
+  if (mask === undefined) return undefined;
+  const hostBits = ~mask >>> 0;
+  // Contiguous: the host bits are all ones from the bottom (hostBits + 1 is a power of two).
+  if ((hostBits & (hostBits + 1)) !== 0) return undefined;
+  const low = (address & mask) >>> 0;
+  return { low, high: (low | hostBits) >>> 0 };
 }
 
 function parseCidrItem(item: string): AddressRun {

@@ -36,6 +36,14 @@ export class Ipv4Set extends NumberRangeSet<Ipv4Set> {
     return Ipv4Set.ALL;
   }
 
+  /** The closed range low-high of valid addresses, as one exact-size pair of bounds. */
+  static range(low: number, high: number): Ipv4Set {
+    if (!(Number.isInteger(low) && Number.isInteger(high) && low >= 0 && low <= high && high <= MAX_IPV4)) {
+      throw new RangeError(`IPv4 range ${low}-${high} is not within 0-${MAX_IPV4}`);
+    }
+    return Ipv4Set.wrap([low, high + 1]);
+  }
+
   static fromRanges(ranges: Iterable<NumberRange>): Ipv4Set {
     return Ipv4Set.wrap(boundsFromRanges(ranges, MAX_IPV4, 'IPv4 address'));
   }

@@ -192,6 +192,36 @@ describe('AddressSet properties', () => {
     );
   });
 
+  it('reads plain "A" and "A M" as the general list reader does, errors included', () => {
+    const octet = fc.oneof(fc.integer({ min: 0, max: 255 }).map(String), fc.constantFrom('00', '01', '256', '1a', ''));
+    const dotted = fc.array(octet, { minLength: 3, maxLength: 5 }).map((octets) => octets.join('.'));
+    const mask = fc.oneof(
+      fc.integer({ min: 0, max: 32 }).map((length) => {
+        const bits = length === 0 ? 0 : (0xffffffff << (32 - length)) >>> 0;
+        return [bits >>> 24, (bits >>> 16) & 255, (bits >>> 8) & 255, bits & 255].join('.');
+      }),
+      dotted,
+    );
+    const text = fc.oneof(dotted, fc.tuple(dotted, mask).map(([address, netmask]) => `${address} ${netmask}`));
+    const read = (source: string) => {
+      try {
+        return AddressSet.parse(source).toString();
+      } catch (error) {
+        return error instanceof AddressParseError ? 'error' : 'thrown';
+      }
+    };
+    fc.assert(
+      fc.property(text, (source) => {
+        // Listed twice, the same item goes through the general reader (a list), and a union with itself changes nothing.
+        expect(read(source)).toBe(read(`${source}, ${source}`));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(AddressSet.parse('10.1.2.3 255.255.255.0').toString()).toBe('10.1.2.0/24');
+    expect(AddressSet.parse('10.1.2.3 0.0.0.0').equals(AddressSet.anyV4())).toBe(true);
+    expect(() => AddressSet.parse('10.1.2.3 0.0.0.255')).toThrow(AddressParseError);
+  });
+
   it('unionAll() is the union of its members, whatever their number', () => {
     fc.assert(
       fc.property(fc.array(addressSet, { maxLength: 9 }), (sets) => {
