@@ -1,6 +1,6 @@
-import type { Firewall, MatchBox, Rule, RuleList } from '../model/index';
+import type { Firewall, Rule, RuleList } from '../model/index';
 import { isSheetRef, placeInFile, referencedObjectNames } from '../model/index';
-import { boxesOverlap, type FlowSpace } from '../net/index';
+import { boxesOverlap, type FlowBox, type FlowSpace } from '../net/index';
 import type { AuditContext } from './audit-context';
 import { referenceOf } from './describe';
 import type { FindingDraft } from './finding-draft';
@@ -124,7 +124,7 @@ function shadowingOf(list: RuleList): Shadowing {
  * Whether two rules' boxes share a packet. The boxes hold the same packets as the rules'
  * spaces, so no set needs building for the many earlier rules a scan finds to miss.
  */
-function matchesOverlap(a: readonly MatchBox[], b: readonly MatchBox[]): boolean {
+function matchesOverlap(a: readonly FlowBox[], b: readonly FlowBox[]): boolean {
   for (const mine of a) for (const theirs of b) if (boxesOverlap(mine, theirs)) return true;
   return false;
 }
@@ -133,8 +133,9 @@ function exactRemainder(ruleSpace: FlowSpace, overlapping: readonly Rule[]): { e
   let effective = ruleSpace;
   const covering: Rule[] = [];
   for (const earlier of overlapping) {
+    // Earlier rules here are resolved, so their boxes say whether they cut what is left without building their space.
+    if (!matchesOverlap(earlier.match, effective.boxes())) continue;
     const earlierSpace = spacesOfRule(earlier).certain;
-    if (!effective.overlaps(earlierSpace)) continue;
     covering.push(earlier);
     // Pieces are merged only when they pile up: most remainders shrink to nothing anyway.
     effective = effective.subtractUnmerged(earlierSpace);
@@ -196,6 +197,8 @@ function sameFateTakers(list: RuleList, index: number, effective: FlowSpace, bou
   bounds.forEachOverlapping(remainderBounds, index + 1, rules.length, (position) => {
     const later = rules[position]!;
     if (!later.enabled || zonesDisjoint(later, rules[index]!)) return true;
+    // A resolved rule's boxes hold exactly its packets: when they miss the remainder, its space need not be built.
+    if (later.unresolved.length === 0 && !matchesOverlap(later.match, remaining.boxes())) return true;
     const { certain, uncertain } = spacesOfRule(later);
     if (uncertain?.overlaps(remaining)) settled = 'no claim';
     else if (!certain.overlaps(remaining)) return true;
