@@ -103,13 +103,6 @@ export function forEachLine(text: string, visit: (line: ConfigLine) => void): nu
   }
 }
 
-/** Every line of the text; for readers that need them all at once. */
-export function readLines(text: string): ConfigLine[] {
-  const lines: ConfigLine[] = [];
-  forEachLine(text, (line) => lines.push(line));
-  return lines;
-}
-
 export interface LineCounts {
   lines: number;
   blank: number;

@@ -1,9 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readLines } from '../../../../src-main/core/vendors/cisco-asa/lines';
+import { forEachLine, type ConfigLine } from '../../../../src-main/core/vendors/cisco-asa/lines';
 import { redactSecrets } from '../../../../src-main/core/vendors/cisco-asa/secrets';
 import { parseAsaConfig } from '../../../../src-main/core/vendors/cisco-asa/index';
 import { boxText, parseLines, ruleWithId } from './helpers';
+
+/** Every line forEachLine visits, checked against the count it returns. */
+function readLines(text: string): ConfigLine[] {
+  const lines: ConfigLine[] = [];
+  expect(forEachLine(text, (line) => lines.push(line))).toBe(lines.length);
+  return lines;
+}
 
 describe('reading lines', () => {
   it('gives the same result for CRLF, a byte order mark and pager residue', () => {
