@@ -1,6 +1,6 @@
 import type { Firewall, Rule, RuleList } from '../model/index';
 import { isSheetRef, placeInFile, referencedObjectNames } from '../model/index';
-import { boxesOverlap, type FlowBox, type FlowSpace } from '../net/index';
+import { anyBoxesOverlap, type FlowBox, type FlowSpace } from '../net/index';
 import type { AuditContext } from './audit-context';
 import { referenceOf } from './describe';
 import type { FindingDraft } from './finding-draft';
@@ -110,7 +110,8 @@ function shadowingOf(list: RuleList): Shadowing {
       table.forEachOverlapping(table.boundsAt(index), 0, index, (position) => {
         const other = rules[position]!;
         // An earlier rule shadows only where it sees all the traffic this one does: for zoned rules, by zone too.
-        if (decisive[position] && matchesOverlap(other.match, rule.match) && zonesCover(other, rule)) overlapping.push(other);
+        // Rules' boxes hold exactly their packets, so no space is built for the many that miss.
+        if (decisive[position] && anyBoxesOverlap(other.match, rule.match) && zonesCover(other, rule)) overlapping.push(other);
         return overlapping.length <= MAX_OVERLAPPING_EARLIER;
       });
       const known = overlapping.length <= MAX_OVERLAPPING_EARLIER ? exactRemainder(ruleSpace, overlapping) : undefined;
@@ -118,15 +119,6 @@ function shadowingOf(list: RuleList): Shadowing {
       return known;
     },
   };
-}
-
-/**
- * Whether two rules' boxes share a packet. The boxes hold the same packets as the rules'
- * spaces, so no set needs building for the many earlier rules a scan finds to miss.
- */
-function matchesOverlap(a: readonly FlowBox[], b: readonly FlowBox[]): boolean {
-  for (const mine of a) for (const theirs of b) if (boxesOverlap(mine, theirs)) return true;
-  return false;
 }
 
 /**
@@ -173,7 +165,7 @@ function remainderAfter(ruleSpace: FlowSpace, overlapping: readonly Rule[]): { e
   const covering: Rule[] = [];
   for (const earlier of overlapping) {
     // Earlier rules here are resolved, so their boxes say whether they cut what is left without building their space.
-    if (!matchesOverlap(earlier.match, effective.boxes())) continue;
+    if (!anyBoxesOverlap(earlier.match, effective.boxes())) continue;
     const earlierSpace = spacesOfRule(earlier).certain;
     covering.push(earlier);
     // Pieces are merged only when they pile up: most remainders shrink to nothing anyway.
@@ -237,7 +229,7 @@ function sameFateTakers(list: RuleList, index: number, effective: FlowSpace, bou
     const later = rules[position]!;
     if (!later.enabled || zonesDisjoint(later, rules[index]!)) return true;
     // A resolved rule's boxes hold exactly its packets: when they miss the remainder, its space need not be built.
-    if (later.unresolved.length === 0 && !matchesOverlap(later.match, remaining.boxes())) return true;
+    if (later.unresolved.length === 0 && !anyBoxesOverlap(later.match, remaining.boxes())) return true;
     const { certain, uncertain } = spacesOfRule(later);
     if (uncertain?.overlaps(remaining)) settled = 'no claim';
     else if (!certain.overlaps(remaining)) return true;

@@ -84,6 +84,12 @@ export function boxesOverlap(a: FlowBox, b: FlowBox): boolean {
   );
 }
 
+/** Whether any box of `a` shares a packet with any box of `b`: two spaces' overlap, read off their boxes. */
+export function anyBoxesOverlap(a: readonly FlowBox[], b: readonly FlowBox[]): boolean {
+  for (const mine of a) for (const theirs of b) if (boxesOverlap(mine, theirs)) return true;
+  return false;
+}
+
 export function intersectBoxes(a: FlowBox, b: FlowBox): FlowBox | undefined {
   if (!boxesOverlap(a, b)) return undefined;
   return {

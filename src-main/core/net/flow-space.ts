@@ -1,5 +1,5 @@
 import { AddressSet } from './address-set';
-import { boxesOverlap, intersectBoxes, isEmptyBox, makeBox, subtractAll, type FlowBox } from './flow-box';
+import { anyBoxesOverlap, intersectBoxes, isEmptyBox, makeBox, subtractAll, type FlowBox } from './flow-box';
 import { coalesceBoxes } from './flow-coalesce';
 import { parseIpAddress } from './ip-address';
 import { PortSet } from './port-set';
@@ -125,7 +125,7 @@ export class FlowSpace {
   }
 
   overlaps(other: FlowSpace): boolean {
-    return this.parts.some((mine) => other.parts.some((theirs) => boxesOverlap(mine, theirs)));
+    return anyBoxesOverlap(this.parts, other.parts);
   }
 
   isEmpty(): boolean {

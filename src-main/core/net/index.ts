@@ -12,4 +12,4 @@ export {
 } from './lpm';
 export { ProtocolSet, ProtocolParseError, parseProtocol, TCP, UDP, ICMP, ICMP6 } from './protocol-set';
 export { FlowSpace, type FlowBox, type FlowPacket } from './flow-space';
-export { boxesOverlap } from './flow-box';
+export { anyBoxesOverlap, boxesOverlap } from './flow-box';
