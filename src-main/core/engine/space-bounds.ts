@@ -185,7 +185,7 @@ export class PackedRuleBounds {
     const word = index >>> 5;
     const bit = 1 << (index & 31);
     for (let remaining = signature; remaining !== 0; remaining &= remaining - 1) {
-      const block = 31 - Math.clz32(remaining & -remaining);
+      const block = lowestBit(remaining);
       this.withBit[(first + block) * this.words + word]! |= bit;
     }
   }
@@ -220,7 +220,7 @@ export class PackedRuleBounds {
       if (sourceBitmaps !== undefined) candidates &= anyOf(withBit, sourceBitmaps, word);
       if (destinationBitmaps !== undefined) candidates &= anyOf(withBit, destinationBitmaps, word);
       for (; candidates !== 0; candidates &= candidates - 1) {
-        const index = (word << 5) + 31 - Math.clz32(candidates & -candidates);
+        const index = (word << 5) + lowestBit(candidates);
         if (index >= last) return;
         if (this.overlaps(index, bounds) && visit(index) === false) return;
       }
@@ -232,7 +232,7 @@ export class PackedRuleBounds {
     if (signature === ALL_BLOCKS) return undefined;
     const offsets: number[] = [];
     for (let remaining = signature; remaining !== 0; remaining &= remaining - 1) {
-      offsets.push((first + 31 - Math.clz32(remaining & -remaining)) * this.words);
+      offsets.push((first + lowestBit(remaining)) * this.words);
     }
     return offsets;
   }
@@ -260,6 +260,11 @@ export class PackedRuleBounds {
       sourceSignature: this.signatures[index * 2]!, destinationSignature: this.signatures[index * 2 + 1]!,
     };
   }
+}
+
+/** The position of the lowest set bit of a non-zero 32-bit word. */
+function lowestBit(word: number): number {
+  return 31 - Math.clz32(word & -word);
 }
 
 function anyOf(withBit: Int32Array, offsets: readonly number[], word: number): number {

@@ -53,8 +53,8 @@ function parseAddressItem(item: string): readonly AddressRun[] {
  * The common case without the general reader: exactly four decimal octets 0-255 without
  * leading zeros, which parseIpAddress reads to the same value. Anything else is left to it.
  */
-function plainIpv4(text: string, start = 0, end = text.length): { family: 'ipv4'; value: bigint } | undefined {
-  const value = plainIpv4Number(text, start, end);
+function plainIpv4(text: string): { family: 'ipv4'; value: bigint } | undefined {
+  const value = plainIpv4Number(text, 0, text.length);
   return value === undefined ? undefined : { family: 'ipv4', value: BigInt(value) };
 }
 
