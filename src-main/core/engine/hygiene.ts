@@ -41,6 +41,7 @@ export function hygieneFindings(
       if (!concernsWfos(context, rule, shadowing.bounds(), index)) return;
       const finding = shadowedOrRedundant(firewallName, list, index, rule, shadowing);
       if (finding) findings.push(finding);
+      shadowing.passed(index);
     });
   }
   // One by one: a spread into push() fails past about a hundred thousand unused objects.
@@ -78,6 +79,13 @@ interface Shadowing {
    * into it; undefined when that is too costly to compute exactly, in which case no claim is made.
    */
   at(index: number): { effective: FlowSpace; covering: Rule[] } | undefined;
+  /**
+   * The walk down the list is done with this index. Only later rules' answers are asked for
+   * after it (as takers of a redundant rule's traffic), so this one's remainder can go:
+   * remainders cut by groups of thousands of ranges are large, and kept for the whole list
+   * they were copied by every collection on the way.
+   */
+  passed(index: number): void;
   /** The list's rule bounds, for scans that skip what cannot overlap. */
   bounds(): PackedRuleBounds;
 }
@@ -101,6 +109,7 @@ function shadowingOf(list: RuleList): Shadowing {
   const bounds = () => (packed ??= packedBoundsOf(rules));
   return {
     bounds,
+    passed: (index) => void memo.delete(index),
     at(index) {
       if (memo.has(index)) return memo.get(index);
       const table = bounds();

@@ -129,40 +129,47 @@ function checkValue(value: number, maxValue: number, what: string): void {
  */
 
 function overlapNumbers(a: Bounds<number>, b: Bounds<number>): boolean {
-  // One range against a long list (a host against a large group): a binary search, not a walk.
-  if (a.length === 2 && b.length > 8) return rangeMeets(b, a[0]!, a[1]!);
-  if (b.length === 2 && a.length > 8) return rangeMeets(a, b[0]!, b[1]!);
   let i = 0;
   let j = 0;
   while (i < a.length && j < b.length) {
-    if (a[i + 1]! <= b[j]!) i += 2;
-    else if (b[j + 1]! <= a[i]!) j += 2;
+    if (a[i + 1]! <= b[j]!) i = firstEndingAfterNumber(a, i, b[j]!);
+    else if (b[j + 1]! <= a[i]!) j = firstEndingAfterNumber(b, j, a[i]!);
     else return true;
   }
   return false;
-}
-
-/** Whether the half-open range [start, end) meets any interval of `bounds`. */
-function rangeMeets(bounds: Bounds<number>, start: number, end: number): boolean {
-  // The first interval ending after `start` is the only one that can meet the range first.
-  let low = 0;
-  let high = bounds.length >> 1;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (bounds[2 * mid + 1]! <= start) low = mid + 1;
-    else high = mid;
-  }
-  return low < bounds.length >> 1 && bounds[2 * low]! < end;
 }
 
 function isSubsetNumbers(a: Bounds<number>, b: Bounds<number>): boolean {
   let j = 0;
   for (let i = 0; i < a.length; i += 2) {
     const start = a[i]!;
-    while (j < b.length && b[j + 1]! <= start) j += 2;
+    j = firstEndingAfterNumber(b, j, start);
     if (j >= b.length || b[j]! > start || b[j + 1]! < a[i + 1]!) return false;
   }
   return true;
+}
+
+/**
+ * firstEndingAfter of sorted-bounds.ts for numbers: a host against a group of thousands of
+ * ranges is found by galloping, not by walking the group.
+ */
+function firstEndingAfterNumber(bounds: Bounds<number>, from: number, value: number): number {
+  if (from >= bounds.length || bounds[from + 1]! > value) return from;
+  let low = from;
+  let step = 2;
+  let high = from + step;
+  while (high < bounds.length && bounds[high + 1]! <= value) {
+    low = high;
+    step *= 2;
+    high = low + step;
+  }
+  if (high > bounds.length) high = bounds.length;
+  while (high - low > 2) {
+    const middle = low + (((high - low) >> 2) << 1);
+    if (bounds[middle + 1]! <= value) low = middle;
+    else high = middle;
+  }
+  return high;
 }
 
 function containsNumber(a: Bounds<number>, x: number): boolean {

@@ -1,5 +1,5 @@
 /**
- * Linear merge algorithms shared by the bigint (addresses) and number (ports, protocols) sets.
+ * Merge algorithms shared by the bigint (addresses) and number (ports, protocols) sets.
  *
  * A set is a flat array [start0, end0, start1, end1, ...] of half-open intervals, sorted,
  * disjoint and never touching (end_i < start_i+1). Half-open ends keep every algorithm down to
@@ -50,11 +50,45 @@ export function unionBounds<T extends Bound>(a: Bounds<T>, b: Bounds<T>): Bounds
   return out;
 }
 
+/**
+ * The first interval at or after `from` (an even index) that ends after `value`, or the
+ * array's length when none does. It gallops (steps of 2, 4, 8… intervals, then a binary
+ * search), so a small set checked against a group of thousands of ranges costs about the
+ * small set's size, not the group's; a neighbouring interval is found at the first look.
+ */
+function firstEndingAfter<T extends Bound>(bounds: Bounds<T>, from: number, value: T): number {
+  if (from >= bounds.length || bounds[from + 1]! > value) return from;
+  // From here on: bounds[low + 1] <= value, and high is the length or bounds[high + 1] > value.
+  let low = from;
+  let step = 2;
+  let high = from + step;
+  while (high < bounds.length && bounds[high + 1]! <= value) {
+    low = high;
+    step *= 2;
+    high = low + step;
+  }
+  if (high > bounds.length) high = bounds.length;
+  while (high - low > 2) {
+    const middle = low + (((high - low) >> 2) << 1);
+    if (bounds[middle + 1]! <= value) low = middle;
+    else high = middle;
+  }
+  return high;
+}
+
 export function intersectBounds<T extends Bound>(a: Bounds<T>, b: Bounds<T>): Bounds<T> {
   const out: T[] = [];
   let i = 0;
   let j = 0;
   while (i < a.length && j < b.length) {
+    if (a[i + 1]! <= b[j]!) {
+      i = firstEndingAfter(a, i, b[j]!);
+      continue;
+    }
+    if (b[j + 1]! <= a[i]!) {
+      j = firstEndingAfter(b, j, a[i]!);
+      continue;
+    }
     const aEnd = a[i + 1]!;
     const bEnd = b[j + 1]!;
     const start = a[i]! > b[j]! ? a[i]! : b[j]!;
@@ -73,7 +107,7 @@ export function subtractBounds<T extends Bound>(a: Bounds<T>, b: Bounds<T>): Bou
   for (let i = 0; i < a.length; i += 2) {
     let cursor = a[i]!;
     const end = a[i + 1]!;
-    while (j < b.length && b[j + 1]! <= cursor) j += 2;
+    j = firstEndingAfter(b, j, cursor);
     for (let k = j; k < b.length && b[k]! < end; k += 2) {
       if (b[k]! > cursor) out.push(cursor, b[k]!);
       if (b[k + 1]! > cursor) cursor = b[k + 1]!;
@@ -88,7 +122,7 @@ export function isSubsetBounds<T extends Bound>(a: Bounds<T>, b: Bounds<T>): boo
   let j = 0;
   for (let i = 0; i < a.length; i += 2) {
     const start = a[i]!;
-    while (j < b.length && b[j + 1]! <= start) j += 2;
+    j = firstEndingAfter(b, j, start);
     // b never has touching intervals, so a piece of a must sit inside a single interval of b.
     if (j >= b.length || b[j]! > start || b[j + 1]! < a[i + 1]!) return false;
   }
@@ -99,8 +133,8 @@ export function overlapBounds<T extends Bound>(a: Bounds<T>, b: Bounds<T>): bool
   let i = 0;
   let j = 0;
   while (i < a.length && j < b.length) {
-    if (a[i + 1]! <= b[j]!) i += 2;
-    else if (b[j + 1]! <= a[i]!) j += 2;
+    if (a[i + 1]! <= b[j]!) i = firstEndingAfter(a, i, b[j]!);
+    else if (b[j + 1]! <= a[i]!) j = firstEndingAfter(b, j, a[i]!);
     else return true;
   }
   return false;
