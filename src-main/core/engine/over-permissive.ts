@@ -96,11 +96,14 @@ function describeExcess(context: AuditContext, firewall: string, rule: Rule, mat
 }
 
 const MAX_BOXES_DESCRIBED = 4;
+/** Addresses named per side of a part; the counts above give the size of the rest. */
+const MAX_ADDRESSES_DESCRIBED = 8;
 
 /** A space in a sentence; long ones are cut, the report has the rule and the matrix for the rest. */
 function describeSpace(space: FlowSpace): string {
   const boxes = space.boxes();
-  const text = boxes.slice(0, MAX_BOXES_DESCRIBED).map((box) => `${box.protocols.toString()} from ${box.sources.toString()} to ${box.destinations.toString()}${box.destinationPorts.isAll() ? '' : ` ports ${box.destinationPorts.toString()}`}`);
+  const addresses = (set: AddressSet) => set.toShortString(MAX_ADDRESSES_DESCRIBED);
+  const text = boxes.slice(0, MAX_BOXES_DESCRIBED).map((box) => `${box.protocols.toString()} from ${addresses(box.sources)} to ${addresses(box.destinations)}${box.destinationPorts.isAll() ? '' : ` ports ${box.destinationPorts.toString()}`}`);
   return text.join('; ') + (boxes.length > MAX_BOXES_DESCRIBED ? `; and ${boxes.length - MAX_BOXES_DESCRIBED} more parts` : '');
 }
 

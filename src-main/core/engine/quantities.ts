@@ -1,7 +1,10 @@
 import type { AddressSet, PortSet } from '../net/index';
 import { isAnyAddress } from './exposure';
 
-const number = (value: number | bigint) => value.toLocaleString('en-US');
+// One formatter for every count: toLocaleString builds a new one per call, which a large
+// audit's thousands of findings felt (about 2 µs a bigint).
+const grouped = new Intl.NumberFormat('en-US');
+const number = (value: number | bigint) => grouped.format(value);
 
 /** "any address", "1 address", "256 addresses". */
 export function countAddresses(addresses: AddressSet): string {

@@ -199,19 +199,51 @@ export class AddressSet {
 
   /** "any", "any4", "any6", else items like "10.0.0.1,10.0.0.0/24,10.30.0.10-10.30.0.99"; "none" when empty. */
   toString(): string {
+    return this.describe(Number.POSITIVE_INFINITY);
+  }
+
+  /**
+   * toString() cut after `limit` items, saying how many more there are ("... and 412 more"). A
+   * set cut out of large groups can run to thousands of ranges: a sentence about it needs the
+   * first few and the count, and printing the rest costs more than the whole finding.
+   */
+  toShortString(limit: number): string {
+    return this.describe(limit);
+  }
+
+  private describe(limit: number): string {
     if (this.isEmpty()) return 'none';
     if (this.isAnyV4() && this.isAnyV6()) return 'any';
     const items: string[] = [];
+    let total = 0;
     for (const family of ['ipv4', 'ipv6'] as const) {
       if (family === 'ipv4' ? this.v4Part.isAll() : this.v6Part.equals(ALL_V6)) {
-        items.push(family === 'ipv4' ? 'any4' : 'any6');
+        total += 1;
+        if (items.length < limit) items.push(family === 'ipv4' ? 'any4' : 'any6');
         continue;
       }
-      for (const [low, high] of this.intervalsOf(family)) items.push(formatRun(family, low, high));
+      if (family === 'ipv4') {
+        total += this.v4Part.rangeCount();
+        // Range by range, so a short description reads only the ranges it prints.
+        this.v4Part.forEachRange((low, high) => {
+          if (items.length >= limit) return false;
+          items.push(formatRun(family, BigInt(low), BigInt(high)));
+          return true;
+        });
+      } else {
+        total += this.v6Part.intervalCount();
+        for (const [low, high] of this.v6Part.intervals()) {
+          if (items.length >= limit) break;
+          items.push(formatRun(family, low, high));
+        }
+      }
     }
-    return items.join(',');
+    const more = total - items.length;
+    return more === 0 ? items.join(',') : `${items.join(',')} and ${GROUPED.format(more)} more`;
   }
 }
+
+const GROUPED = new Intl.NumberFormat('en-US');
 
 function formatRun(family: IpFamily, low: bigint, high: bigint): string {
   if (low === high) return formatIpAddress(family, low);

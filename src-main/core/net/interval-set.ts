@@ -99,6 +99,11 @@ export class IntervalSet {
     return end === undefined ? undefined : end - 1n;
   }
 
+  /** How many separate intervals the set has. */
+  intervalCount(): number {
+    return this.bounds.length / 2;
+  }
+
   intervals(): readonly ClosedInterval[] {
     if (this.cachedIntervals === undefined) {
       const list: ClosedInterval[] = [];

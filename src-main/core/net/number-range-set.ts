@@ -93,6 +93,11 @@ export abstract class NumberRangeSet<S extends NumberRangeSet<S>> {
     for (let i = 0; i < bounds.length; i += 2) if (visit(bounds[i]!, bounds[i + 1]! - 1) === false) return;
   }
 
+  /** How many separate ranges the set has. */
+  rangeCount(): number {
+    return this.bounds.length / 2;
+  }
+
   /** Closed [low, high] ranges, ascending, merged. */
   ranges(): readonly NumberRange[] {
     if (this.cachedRanges === undefined) {

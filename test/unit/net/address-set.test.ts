@@ -69,6 +69,24 @@ describe('AddressSet.toString', () => {
   });
 });
 
+describe('AddressSet.toShortString', () => {
+  const hosts = (count: number) => Array.from({ length: count }, (_, i) => `10.${i >> 8}.${i & 255}.1`).join(', ');
+
+  it('prints as toString while the items fit', () => {
+    for (const text of ['10.0.0.1', '2001:db8::/64, 10.0.0.1', hosts(3)]) {
+      expect(AddressSet.parse(text).toShortString(3)).toBe(AddressSet.parse(text).toString());
+    }
+    expect(AddressSet.any().toShortString(1)).toBe('any');
+    expect(AddressSet.empty().toShortString(2)).toBe('none');
+  });
+
+  it('names the first items and counts the rest, IPv6 included', () => {
+    expect(AddressSet.parse(hosts(1500)).toShortString(2)).toBe('10.0.0.1,10.0.1.1 and 1,498 more');
+    expect(AddressSet.parse(`${hosts(2)}, 2001:db8::1, 2001:db8::3`).toShortString(3)).toBe('10.0.0.1,10.0.1.1,2001:db8::1 and 1 more');
+    expect(AddressSet.parse('::/0, 10.0.0.1').toShortString(1)).toBe('10.0.0.1 and 1 more');
+  });
+});
+
 describe('AddressSet.toCidrs', () => {
   it.each([
     ['10.30.0.10-10.30.0.99', ['10.30.0.10/31', '10.30.0.12/30', '10.30.0.16/28', '10.30.0.32/27', '10.30.0.64/27', '10.30.0.96/30']],
