@@ -48,7 +48,8 @@ export interface Rule {
   /**
    * Zones (or interfaces) the rule is written for, as the source names them: it filters only
    * traffic entering from one of `fromZones` and leaving by one of `toZones`. Absent means
-   * any zone, which is every ASA rule: ASA lists are placed on interfaces instead.
+   * any zone. ASA lists are placed on interfaces instead, so their rules have none, except
+   * FTD entries that name interfaces with `ifc`.
    */
   fromZones?: string[];
   toZones?: string[];

@@ -1,4 +1,4 @@
-import { AddressSet, PortSet, ProtocolSet } from '../../net/index';
+import { AddressSet, ICMP, ICMP6, PortSet, ProtocolSet } from '../../net/index';
 import type { Interface, RuleAction, ServiceSpec } from '../../model/index';
 import { hostWord, isDottedMask, maskedWord, prefixWord } from './address-words';
 import { exact, PORTED_PROTOCOLS, specOf, unknownAddresses, unknownPorts, unknownServices, type Bound } from '../../model/match-building';
@@ -50,15 +50,26 @@ export function readExtendedEntry(action: RuleAction, cursor: TokenCursor, env: 
     problems: [],
   };
   const protocol = readProtocolPart(cursor, entry, env);
-  skipConditions(cursor, entry);
+  skipConditions(cursor, entry, 'source');
   entry.sources = readAddress(cursor, entry, env);
   if (protocol.ported) entry.sourcePorts = readPorts(cursor, entry, env, protocol.protocols, 'source');
-  skipConditions(cursor, entry);
+  skipConditions(cursor, entry, 'destination');
   entry.destinations = readAddress(cursor, entry, env);
   if (protocol.ported) entry.destinationPorts = readPorts(cursor, entry, env, protocol.protocols, 'destination');
   else if (protocol.icmp !== undefined) readIcmpType(cursor, entry, env, protocol.icmp);
+  else if (protocol.icmpGroup) readIcmpTypeAfterGroup(cursor, entry, env, protocol.protocols);
   readOptions(cursor, entry);
+  checkInterfaces([...(entry.ingressInterfaces ?? []), ...(entry.egressInterfaces ?? [])], entry, env);
   return entry;
+}
+
+/** An `ifc` naming no interface of the file leaves the rule applying nowhere: worth saying. */
+function checkInterfaces(names: readonly string[], entry: ParsedEntry, env: EntryEnvironment): void {
+  for (const name of names) {
+    if (!env.interfaces.some((iface) => iface.name === name)) {
+      entry.problems.push({ severity: 'warning', message: `ifc ${name}: no interface has this nameif in the file, so the entry applies to no traffic the audit places` });
+    }
+  }
 }
 
 interface ProtocolPart {
@@ -67,7 +78,11 @@ interface ProtocolPart {
   ported: boolean;
   /** ICMP or ICMPv6: a type may follow the destination. */
   icmp?: number;
+  /** A protocol group of ICMP and/or ICMPv6 only: an ICMP type may follow the destination too. */
+  icmpGroup?: boolean;
 }
+
+const ICMP_PROTOCOLS = ProtocolSet.of(ICMP, ICMP6);
 
 function readProtocolPart(cursor: TokenCursor, entry: ParsedEntry, env: EntryEnvironment): ProtocolPart {
   const word = cursor.next();
@@ -87,8 +102,14 @@ function readProtocolPart(cursor: TokenCursor, entry: ParsedEntry, env: EntryEnv
     entry.unresolved.push(...service.unresolved);
     entry.services = service.unresolved.length > 0 ? { lower: service.services, upper: unknownServices().upper } : exact(service.services);
     const protocols = env.resolver.protocolsOf(service);
-    // Ports may follow only a protocol group of transports, never a service object or group.
-    return { protocols, ported: service.kind === 'protocol' && !protocols.isEmpty() && protocols.isSubsetOf(PORTED_PROTOCOLS) };
+    // Ports may follow only a protocol group of transports, never a service object or group;
+    // an ICMP type only a protocol group of ICMP.
+    const group = service.kind === 'protocol' && !protocols.isEmpty();
+    return {
+      protocols,
+      ported: group && protocols.isSubsetOf(PORTED_PROTOCOLS),
+      ...(group && protocols.isSubsetOf(ICMP_PROTOCOLS) ? { icmpGroup: true } : {}),
+    };
   }
   const part = literalProtocolPart(word);
   if (part === undefined) throw new EntrySyntaxError(`"${word}" is not a protocol`);
@@ -161,6 +182,11 @@ function readAddress(cursor: TokenCursor, entry: ParsedEntry, env: EntryEnvironm
 }
 
 function fromWord(result: ReturnType<typeof hostWord>, entry: ParsedEntry): Bound<AddressSet> {
+  if ('error' in result && result.unsupported) {
+    entry.unresolved.push({ kind: 'unsupported', reason: result.error });
+    entry.problems.push({ severity: 'warning', message: result.error });
+    return unknownAddresses();
+  }
   if ('error' in result) throw new EntrySyntaxError(result.error);
   if (result.alias !== undefined) entry.referencedObjects.push(result.alias);
   return exact(result.addresses);
@@ -276,6 +302,25 @@ function readIcmpType(cursor: TokenCursor, entry: ParsedEntry, env: EntryEnviron
     specs = [{ ...specOf(ProtocolSet.of(protocol)), icmp: hasCode ? { type, code: Number(code) } : { type } }];
   }
   entry.services = { lower: [], upper: specs };
+}
+
+/**
+ * An ICMP type after a protocol group. With one ICMP protocol in the group it reads as after
+ * that protocol; with both, the type is numbered for ICMP and what it means for ICMPv6 is not
+ * said, so the whole group becomes a maybe.
+ */
+function readIcmpTypeAfterGroup(cursor: TokenCursor, entry: ParsedEntry, env: EntryEnvironment, protocols: ProtocolSet): void {
+  const bothIcmps = protocols.has(ICMP) && protocols.has(ICMP6);
+  if (!bothIcmps) return readIcmpType(cursor, entry, env, protocols.has(ICMP) ? ICMP : ICMP6);
+  const group = entry.services;
+  readIcmpType(cursor, entry, env, ICMP);
+  if (entry.services === group || !hasIcmpType(entry.services.upper)) return;
+  entry.services = { lower: [], upper: group.upper };
+  entry.unresolved.push({ kind: 'icmp-type', reason: 'an ICMP type after a group of ICMP and ICMPv6: the rule matches only some messages of each' });
+}
+
+function hasIcmpType(services: readonly ServiceSpec[]): boolean {
+  return services.some((service) => service.icmp !== undefined);
 }
 
 function undefinedName(entry: ParsedEntry, name: string, expected: string, env: EntryEnvironment): void {

@@ -1,7 +1,13 @@
 import { AddressParseError, AddressSet } from '../../net/index';
+import { discontiguousMaskSet } from './discontiguous-masks';
 import type { RawNetworkDef } from './raw-config';
 
-export type AddressWordResult = { addresses: AddressSet; alias?: string } | { error: string };
+/**
+ * An error is `unsupported` when the words are valid ASA syntax whose set is not built (a
+ * non-contiguous mask with too many holes): the caller marks the part unresolved rather than
+ * rejecting the line.
+ */
+export type AddressWordResult = { addresses: AddressSet; alias?: string } | { error: string; unsupported?: boolean };
 
 function looksLikeAddress(word: string): boolean {
   return /^[\d.]+$/.test(word) || word.includes(':');
@@ -17,11 +23,12 @@ export function hostWord(word: string, names: ReadonlyMap<string, RawNetworkDef>
   return parsed(word, word);
 }
 
-/** `A M` with A an address or alias; `M` must be a contiguous dotted mask. */
+/** `A M` with A an address or alias and M a dotted mask, contiguous or not. */
 export function maskedWord(word: string, mask: string, names: ReadonlyMap<string, RawNetworkDef>): AddressWordResult {
   const alias = names.get(word);
   if (alias?.address !== undefined && !looksLikeAddress(word)) {
-    const result = parsed(`${alias.address} ${mask}`, `${word} ${mask}`);
+    let result = parsed(`${alias.address} ${mask}`, `${word} ${mask}`);
+    if ('error' in result) result = withHoles(alias.address, mask, `${word} ${mask}`) ?? result;
     return 'error' in result ? result : { ...result, alias: word };
   }
   // Keyed by address, then mask: no joined text to build and hash for every line.
@@ -34,12 +41,26 @@ export function maskedWord(word: string, mask: string, names: ReadonlyMap<string
   let known = byMask.get(mask);
   if (known === undefined) {
     known = parseOnce(`${word} ${mask}`);
+    if (typeof known === 'string') {
+      // Only a pair the plain parse refuses can be one with a mask full of holes.
+      const holes = withHoles(word, mask, `${word} ${mask}`);
+      if (holes !== undefined) return holes;
+    }
     byMask.set(mask, known);
   }
   return typeof known === 'string' ? { error: `"${word} ${mask}": ${known}` } : { addresses: known };
 }
 
 const MASKED = new Map<string, Map<string, AddressSet | string>>();
+
+function withHoles(address: string, mask: string, written: string): AddressWordResult | undefined {
+  const result = discontiguousMaskSet(address, mask);
+  if (result === undefined || 'addresses' in result) return result;
+  return {
+    error: `"${written}": the non-contiguous mask ${mask} stands for ${result.tooMany} separate ranges, more than the audit expands`,
+    unsupported: true,
+  };
+}
 
 export function prefixWord(word: string): AddressWordResult {
   return parsed(word, word);

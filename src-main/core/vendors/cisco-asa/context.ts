@@ -28,6 +28,10 @@ export class ParseContext {
     this.outcomes[line.number] = 'ignored';
   }
 
+  isIgnored(line: ConfigLine): boolean {
+    return this.outcomes[line.number] === 'ignored';
+  }
+
   /**
    * Reports the line as not understood, quoting it with any credential removed. `quiet` counts
    * it without its own warning, for lines inside a block whose first line was reported.

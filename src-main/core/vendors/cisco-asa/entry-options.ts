@@ -3,8 +3,13 @@ import { EntrySyntaxError, type ParsedEntry } from './entry-types';
 
 const IDENTITY_WORDS = new Set(['user', 'user-group', 'object-group-user', 'object-group-security']);
 
-/** Identity (user, security group) and FTD interface conditions narrow the match beyond packets. */
-export function skipConditions(cursor: TokenCursor, entry: ParsedEntry): void {
+/**
+ * Identity (user, security group) conditions narrow the match beyond packets. FTD's `ifc NAME`
+ * before an address names the interface the traffic enters (source side) or leaves by
+ * (destination side): the global list then works as a zone-based policy, which rules say with
+ * their zones.
+ */
+export function skipConditions(cursor: TokenCursor, entry: ParsedEntry, side: 'source' | 'destination'): void {
   for (;;) {
     const word = cursor.peekKeyword();
     if (word !== undefined && IDENTITY_WORDS.has(word)) {
@@ -20,9 +25,10 @@ export function skipConditions(cursor: TokenCursor, entry: ParsedEntry): void {
       entry.unresolved.push({ kind: 'identity', name: value, reason: `matches only security group ${form} ${value}, which is not modelled` });
     } else if (word === 'ifc') {
       cursor.next();
-      const name = cursor.next() ?? '';
-      entry.conditional = true;
-      entry.unresolved.push({ kind: 'unsupported', name, reason: `matches only traffic on interface ${name} (ifc), which is not modelled` });
+      const name = cursor.next();
+      if (name === undefined) throw new EntrySyntaxError('ifc needs an interface name');
+      if (side === 'source') entry.ingressInterfaces = [...(entry.ingressInterfaces ?? []), name];
+      else entry.egressInterfaces = [...(entry.egressInterfaces ?? []), name];
     } else {
       return;
     }
@@ -46,8 +52,12 @@ export function readOptions(cursor: TokenCursor, entry: ParsedEntry): void {
       entry.timeRange = name;
     } else if (word === 'inactive') {
       entry.enabled = false;
-    } else if (word === 'rule-id' || word === 'event-log') {
-      // FTD bookkeeping: which Firepower rule the ACE came from and what it logs.
+    } else if (word === 'rule-id') {
+      const id = cursor.next();
+      if (id === undefined) throw new EntrySyntaxError('rule-id needs a number');
+      entry.ruleId = id;
+    } else if (word === 'event-log') {
+      // FTD bookkeeping: which connection events the Firepower rule logs.
       cursor.next();
     } else {
       throw new EntrySyntaxError(`unexpected "${word}"`);

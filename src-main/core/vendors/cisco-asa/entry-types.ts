@@ -15,6 +15,12 @@ export interface ParsedEntry {
   logging: boolean;
   enabled: boolean;
   timeRange?: string;
+  /** FTD `ifc NAME` before the source: only traffic entering by that interface. */
+  ingressInterfaces?: string[];
+  /** FTD `ifc NAME` before the destination: only traffic leaving by that interface. */
+  egressInterfaces?: string[];
+  /** FTD `rule-id N`: the Firepower rule the entry was compiled from. */
+  ruleId?: string;
   referencedObjects: string[];
   unresolved: Uncertainty[];
   /** Errors (undefined names) and warnings for the line, without the line number. */

@@ -10,6 +10,9 @@ const IGNORED_INTERFACE_SETTINGS = [
   'ospf', 'eigrp', 'rip', 'igmp', 'pim', 'pppoe', 'bfd', 'authentication', 'ddns', 'dhcp', 'nve-only',
   'management-only', 'security-group', 'cts', 'bridge-group', 'zone-member', 'negotiation', 'mtu', 'ip-client',
   'power', 'multicast', 'hello-interval', 'hold-time', 'dns', 'policy-route', 'wccp',
+  // Port-channel bundling, switch ports (ASA 5505, Firepower 1010), VTI tunnel endpoints, DHCP
+  // relay and EIGRP summaries: how packets get here, not which are let through.
+  'port-channel', 'switchport', 'spanning-tree', 'tunnel', 'dhcprelay', 'summary-address', 'split-horizon',
 ];
 
 /** `interface X` block: name, level, addresses (connected subnets), vlan, shutdown. */
@@ -29,8 +32,25 @@ export function readInterface(command: ConfigCommand, { ctx, raw }: ReadState): 
     shutdown: false,
     ref: ctx.ref(command.head),
   };
-  for (const line of command.children) readInterfaceSetting(line, result, { ctx, raw });
+  let settingIndent = Infinity;
+  let settingIgnored = false;
+  for (const line of command.children) {
+    const indent = indentOf(line);
+    // A setting's own sub-mode (`cts manual` with its `propagate` and `policy` lines) is
+    // indented one step further, and goes with the setting that opened it.
+    if (indent > settingIndent && settingIgnored) {
+      ctx.ignored(line);
+      continue;
+    }
+    settingIndent = Math.min(settingIndent, indent);
+    readInterfaceSetting(line, result, { ctx, raw });
+    settingIgnored = ctx.isIgnored(line);
+  }
   raw.interfaces.push(result);
+}
+
+function indentOf(line: ConfigLine): number {
+  return line.text.length - line.text.trimStart().length;
 }
 
 function readInterfaceSetting(line: ConfigLine, target: Interface, { ctx }: ReadState): void {
@@ -89,7 +109,11 @@ function readIpv4Address(line: ConfigLine, target: Interface, report: Report): b
   }
 }
 
-/** `ipv6 address X/len [standby Y]`; link-local and autoconfig addresses add no routed subnet. */
+/**
+ * `ipv6 address X/len [standby Y | eui-64]`; link-local and autoconfig addresses add no routed
+ * subnet. With eui-64 the firewall's own address is built from its MAC address, so only the
+ * subnet is known.
+ */
 function readIpv6Address(line: ConfigLine, target: Interface, report: Report): boolean {
   const [, , prefix, option, standby] = line.tokens;
   if (prefix === undefined) return false;
@@ -102,6 +126,7 @@ function readIpv6Address(line: ConfigLine, target: Interface, report: Report): b
   if (slash < 0) return false;
   try {
     target.addresses.push(...AddressSet.parse(prefix).toCidrs());
+    if (option?.toLowerCase() === 'eui-64') return true;
     target.ownAddresses.push(prefix.slice(0, slash));
     if (option?.toLowerCase() === 'standby' && standby !== undefined) {
       const standbyAddress = standby.split('/')[0] ?? standby;

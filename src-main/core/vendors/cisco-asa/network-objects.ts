@@ -134,9 +134,11 @@ export function readNetworkGroup(command: ConfigCommand, state: ReadState): void
               ? prefixWord(first)
               : { error: `"${first} ${second}" is not an address` };
       if ('error' in result) {
-        ctx.report(line.number, 'error', `object-group ${name}: ${result.error}`);
+        ctx.report(line.number, result.unsupported ? 'warning' : 'error', `object-group ${name}: ${result.error}`);
         def.unresolved.push({ kind: 'unsupported', name, reason: `object-group ${name}: ${result.error}` });
-        ctx.notUnderstood(line);
+        // Valid syntax, only not expanded, is still read; anything else is not.
+        if (result.unsupported) ctx.understood(line);
+        else ctx.notUnderstood(line);
         continue;
       }
       if (result.alias !== undefined) def.members.push({ name: result.alias, line });

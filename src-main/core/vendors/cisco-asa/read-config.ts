@@ -35,11 +35,9 @@ const HANDLERS: ReadonlyArray<readonly [string, Handler]> = [
   ['object-group icmp-type', readServiceGroup],
   ['object-group user', ignoreIdentityGroup],
   ['object-group security', ignoreIdentityGroup],
-  ['access-list', singleLine((accessList, { ctx, raw }) => {
-    // Read in the second pass, once every object is known; claimed now so it is not reported.
-    raw.accessListLines.push(accessList);
-    ctx.understood(accessList);
-  })],
+  ['access-list', singleLine(keepAccessListLine)],
+  // ASA 8.x's IPv6 lists, applied by access-group like any other.
+  ['ipv6 access-list', singleLine(keepAccessListLine)],
   ['access-group', singleLine(readAccessGroup)],
   ['nat', singleLine(readTopLevelNat)],
   ['global', singleLine(readLegacyNat)],
@@ -48,7 +46,14 @@ const HANDLERS: ReadonlyArray<readonly [string, Handler]> = [
   ['time-range', readTimeRange],
   ['firewall', singleLine(readFirewallMode)],
   ['router', ignoreRouting],
+  ['ipv6 router', ignoreRouting],
 ];
+
+function keepAccessListLine(accessList: ConfigLine, { ctx, raw }: ReadState): void {
+  // Read in the second pass, once every object is known; claimed now so it is not reported.
+  raw.accessListLines.push(accessList);
+  ctx.understood(accessList);
+}
 
 // Grouped by first word, in table order within a group, so a line is checked only against
 // the handlers it can match.
@@ -114,10 +119,11 @@ function ignoreIdentityGroup(command: ConfigCommand, { ctx }: ReadState): void {
 }
 
 function ignoreRouting(command: ConfigCommand, { ctx }: ReadState): void {
+  const words = command.head.tokens[0] === 'ipv6' ? 4 : 3;
   ctx.report(
     command.head.number,
     'info',
-    `${command.head.tokens.slice(0, 3).join(' ')}: dynamic routing is not modelled; only connected subnets and static routes place flows`,
+    `${command.head.tokens.slice(0, words).join(' ')}: dynamic routing is not modelled; only connected subnets and static routes place flows`,
   );
   ctx.ignored(command.head);
   command.children.forEach((child) => ctx.ignored(child));

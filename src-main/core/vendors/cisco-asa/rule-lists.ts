@@ -15,6 +15,8 @@ type ListLine = { remark: string } | Rule;
 interface ListDraft {
   list: RuleList;
   lines: ListLine[];
+  /** FTD rule ids whose remark says "L7 RULE": Snort, not the list, has the last word on them. */
+  snortDecided: Set<string>;
 }
 
 const EVERYTHING: MatchBox = {
@@ -40,14 +42,21 @@ export function buildRuleLists(
 ): BuiltRuleLists {
   const drafts = new Map<string, ListDraft>();
   const nonIpLists = new Set<string>();
+  // ASA 8.x kept IPv6 entries in `ipv6 access-list`, where `any` is every IPv6 address.
+  const ipv6Env: EntryEnvironment = { ...env, any: AddressSet.anyV6() };
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!;
-    const name = line.tokens[1];
+    const ipv6 = line.tokens[0] === 'ipv6';
+    const name = line.tokens[ipv6 ? 2 : 1];
     if (name === undefined) {
       ctx.notUnderstood(line, 'access-list needs a name');
       continue;
     }
-    if (isNonIpLine(line)) {
+    if (!ipv6 && isListSetting(line)) {
+      ctx.ignored(line);
+      continue;
+    }
+    if (!ipv6 && isNonIpLine(line)) {
       const form = line.tokens.includes('webtype') ? 'webtype' : 'ethertype';
       ctx.report(line.number, 'info', `access-list ${name} ${form}: ${form === 'webtype' ? 'clientless VPN' : 'non-IP'} filtering, recorded and not evaluated`);
       ctx.ignored(line);
@@ -56,10 +65,10 @@ export function buildRuleLists(
     }
     let draft = drafts.get(name);
     if (!draft) {
-      draft = { list: { name, rules: [], appliedAt: [], trailingComments: [] }, lines: [] };
+      draft = { list: { name, rules: [], appliedAt: [], trailingComments: [] }, lines: [], snortDecided: new Set() };
       drafts.set(name, draft);
     }
-    readAccessListLine(line, draft, env, timeRanges, ctx);
+    readAccessListLine(line, ipv6 ? 3 : 2, draft, ipv6 ? ipv6Env : env, timeRanges, ctx);
   }
   for (const name of drafts.keys()) nonIpLists.delete(name);
   const lists = [...drafts.values()].map(finishList);
@@ -90,13 +99,30 @@ function finishList({ list, lines }: ListDraft): RuleList {
   return list;
 }
 
+/**
+ * `access-list alert-interval SECS` and `access-list deny-flow-max N` set how often and for how
+ * many denied flows the ASA logs; they look like a list named after the setting but hold no rule.
+ */
+function isListSetting(line: ConfigLine): boolean {
+  const [, setting, value, extra] = line.tokens;
+  return (setting === 'alert-interval' || setting === 'deny-flow-max') && value !== undefined && /^\d+$/.test(value) && extra === undefined;
+}
+
 function isNonIpLine(line: ConfigLine): boolean {
   const form = line.tokens[2] === 'line' ? line.tokens[4] : line.tokens[2];
   return form === 'webtype' || form === 'ethertype';
 }
 
-function readAccessListLine(line: ConfigLine, draft: ListDraft, env: EntryEnvironment, timeRanges: readonly TimeRange[], ctx: ParseContext): void {
-  const cursor = new TokenCursor(line.tokens, 2);
+/** `start` is the word after the list's name: 2 for `access-list`, 3 for `ipv6 access-list`. */
+function readAccessListLine(
+  line: ConfigLine,
+  start: number,
+  draft: ListDraft,
+  env: EntryEnvironment,
+  timeRanges: readonly TimeRange[],
+  ctx: ParseContext,
+): void {
+  const cursor = new TokenCursor(line.tokens, start);
   let requestedLine: number | undefined;
   if (cursor.peekKeyword() === 'line' && /^\d+$/.test(cursor.peek(1) ?? '')) {
     cursor.next();
@@ -104,12 +130,16 @@ function readAccessListLine(line: ConfigLine, draft: ListDraft, env: EntryEnviro
   }
   const form = cursor.next()?.toLowerCase();
   if (form === 'remark') {
-    placeLine({ remark: restAfterWords(line, requestedLine === undefined ? 3 : 5) }, requestedLine, line, draft, ctx);
+    const remark = restAfterWords(line, start + (requestedLine === undefined ? 1 : 3));
+    const snortRule = SNORT_DECIDED_REMARK.exec(remark)?.[1];
+    if (snortRule !== undefined) draft.snortDecided.add(snortRule);
+    placeLine({ remark }, requestedLine, line, draft, ctx);
     return;
   }
   const notes: string[] = [];
   let action = form === 'extended' || form === 'advanced' || form === 'standard' ? cursor.next()?.toLowerCase() : form;
-  if (form === 'permit' || form === 'deny') notes.push('written without "extended" (pre-8.0 form)');
+  if (start === 3) notes.push('ipv6 access-list: the ASA 8.x form of an IPv6 list');
+  else if (form === 'permit' || form === 'deny') notes.push('written without "extended" (pre-8.0 form)');
   if (action === 'trust' && form === 'advanced') {
     notes.push('FTD trust: permitted without further inspection');
     action = 'permit';
@@ -124,10 +154,27 @@ function readAccessListLine(line: ConfigLine, draft: ListDraft, env: EntryEnviro
     if (!(error instanceof EntrySyntaxError)) throw error;
     syntaxError = error.message;
   }
+  if (entry?.ruleId !== undefined && entry.action === 'permit' && draft.snortDecided.has(entry.ruleId)) leaveToSnort(entry, entry.ruleId);
   const rule = entry ? ruleFrom(entry, line, draft, notes, timeRanges, ctx) : unreadableRule(action, line, draft, syntaxError ?? '', ctx);
   placeLine(rule, requestedLine, line, draft, ctx);
   // The rule keeps the line's text; its words are not needed again.
   line.forgetTokens();
+}
+
+/**
+ * FMC compiles a Firepower rule with application, URL, user or similar conditions (its remark
+ * says "L7 RULE") into a LINA permit whatever the rule's action: the permit only hands the
+ * traffic to Snort, which allows or blocks it by conditions this file does not hold.
+ */
+const SNORT_DECIDED_REMARK = /^rule-id (\d+): L7 RULE:/;
+
+function leaveToSnort(entry: ParsedEntry, ruleId: string): void {
+  entry.conditional = true;
+  entry.unresolved.push({
+    kind: 'unsupported',
+    name: `rule-id ${ruleId}`,
+    reason: `Firepower rule ${ruleId} has conditions Snort decides (application, URL, user or similar): the LINA permit only passes the traffic to Snort, which may still block it`,
+  });
 }
 
 /**
@@ -202,6 +249,8 @@ function ruleFrom(entry: ParsedEntry, line: ConfigLine, draft: ListDraft, notes:
     enabled: entry.enabled,
     logging: entry.logging,
     comment: undefined,
+    fromZones: entry.ingressInterfaces,
+    toZones: entry.egressInterfaces,
     timeRange: entry.timeRange,
     unresolved: orNone(unresolved),
     notes: orNone(notes),

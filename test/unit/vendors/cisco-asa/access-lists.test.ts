@@ -79,9 +79,13 @@ describe('access-list forms', () => {
     expect(rule.notes).toEqual(['written without "extended" (pre-8.0 form)']);
   });
 
-  it('reads FTD advanced entries: trust, rule-id, event-log, and ifc conditions', () => {
+  it('reads FTD advanced entries: trust, rule-id, event-log, and ifc as the interfaces traffic enters and leaves by', () => {
     const firewall = parseLines([
       'NGFW Version 7.2.5',
+      'interface GigabitEthernet0/1',
+      ' nameif inside',
+      'interface GigabitEthernet0/2',
+      ' nameif servers',
       'access-list CSM_FW_ACL_ remark rule-id 268435457: ACCESS POLICY: DC-Policy - Mandatory',
       'access-list CSM_FW_ACL_ advanced trust tcp object-group WFOS any eq https rule-id 268435457 event-log flow-end',
       'access-list CSM_FW_ACL_ advanced permit ip ifc inside any ifc servers any rule-id 268435458',
@@ -97,12 +101,10 @@ describe('access-list forms', () => {
     expect(trust.comment).toBe('rule-id 268435457: ACCESS POLICY: DC-Policy - Mandatory');
     expect(trust.match.map(boxText)).toEqual(['tcp 10.10.20.11:0-65535 -> any:443']);
     const zoned = ruleWithId(firewall, 'CSM_FW_ACL_#2');
-    expect(zoned.match).toEqual([]);
-    expect(zoned.mayMatch?.map(boxText)).toEqual(['ip any:0-65535 -> any:0-65535']);
-    expect(zoned.unresolved.map((item) => [item.kind, item.name])).toEqual([
-      ['unsupported', 'inside'],
-      ['unsupported', 'servers'],
-    ]);
+    expect(zoned.match.map(boxText)).toEqual(['ip any:0-65535 -> any:0-65535']);
+    expect(zoned.unresolved).toEqual([]);
+    expect([zoned.fromZones, zoned.toZones]).toEqual([['inside'], ['servers']]);
+    expect(trust.fromZones).toBeUndefined();
     expect(listNamed(firewall, 'CSM_FW_ACL_').appliedAt.map((placement) => placement.kind)).toEqual(['global']);
     expect(firewall.stats.notUnderstood).toBe(0);
   });

@@ -60,7 +60,7 @@ describe('lines the parser does not know', () => {
       'frobnicate all the things',
       'logging enable',
       '',
-      'nve 1',
+      'warp-drive 1',
       ' source-interface vtep',
       ' peer ip 10.0.0.2',
       'interface GigabitEthernet0/0',
@@ -69,7 +69,7 @@ describe('lines the parser does not know', () => {
     ]);
     expect(firewall.diagnostics).toEqual([
       { line: 2, severity: 'warning', message: 'not understood: frobnicate all the things' },
-      { line: 5, severity: 'warning', message: 'not understood (with the 2 lines below it): nve 1' },
+      { line: 5, severity: 'warning', message: 'not understood (with the 2 lines below it): warp-drive 1' },
       { line: 10, severity: 'warning', message: 'not understood: flux-capacitor on' },
     ]);
     expect(firewall.stats).toEqual({ lines: 10, blank: 1, understood: 3, ignored: 1, notUnderstood: 5 });
