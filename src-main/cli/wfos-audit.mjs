@@ -4,5 +4,7 @@
 import { register } from 'tsx/esm/api';
 
 register();
+const { tuneV8ForAudits } = await import('../v8-tuning.ts');
+tuneV8ForAudits();
 const { main } = await import('./main.ts');
 process.exitCode = await main(process.argv.slice(2));

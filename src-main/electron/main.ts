@@ -7,11 +7,13 @@ import { readStaticFile } from '../serve/static-files';
 import { API_CHANNEL, APP_ORIGIN, APP_SCHEME } from './ipc-channel';
 import { electronSecretEncryption } from './safe-storage';
 import { hardenWebContents, isTrustedSender } from './security';
+import { tuneV8ForAudits } from '../v8-tuning';
 
 // The bundle lives in out/main/; the renderer and preload bundles beside it.
 const outDir = join(__dirname, '..');
 const rendererDir = join(outDir, 'renderer');
 
+tuneV8ForAudits();
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 hardenWebContents();
 

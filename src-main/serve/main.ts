@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createApiHandlers } from '../api-handlers';
 import { defaultProjectsDir } from '../core/project/locations';
+import { tuneV8ForAudits } from '../v8-tuning';
 import { startServer } from './server';
 
 /**
@@ -9,6 +10,7 @@ import { startServer } from './server';
  * cannot be installed and for end-to-end tests. Prints the URL to open on stdout.
  */
 async function serveMain() {
+  tuneV8ForAudits();
   const { values } = parseArgs({
     options: { port: { type: 'string', default: '0' }, renderer: { type: 'string' }, 'projects-dir': { type: 'string' } },
   });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { tuneV8ForAudits } from '../../src-main/v8-tuning';
 
 /**
  * One measured phase in a process of its own, so its RSS high-water mark belongs to it alone.
@@ -121,6 +122,8 @@ async function measure(phase: string, configPath: string, sitePath: string, repe
   return { ...report, maxRssBytes: process.resourceUsage().maxRSS * 1024, retainedHeapBytes };
 }
 
+// Every phase, the baseline included, runs with the V8 settings the CLI and the app use.
+tuneV8ForAudits();
 const [phase = '', configPath = '', sitePath = '', repeats = '1'] = process.argv.slice(2);
 try {
   if (!['baseline', 'parse', 'audit', 'report'].includes(phase)) throw new Error(`unknown phase "${phase}"`);
