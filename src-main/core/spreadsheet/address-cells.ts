@@ -1,7 +1,7 @@
 import { AddressParseError, AddressSet } from '../net/index';
 import type { NetworkObject, Uncertainty } from '../model/index';
 import { exact, type Bound } from '../model/match-building';
-import { isAnyWord, looksLikeName, splitItems, stripNegation } from './cell-items';
+import { addressFamilyWord, isAnyWord, looksLikeName, splitItems, stripNegation } from './cell-items';
 
 /** What a rule cell (or object value) could be read as; problems are said at the cell. */
 export interface CellReading<T> {
@@ -52,6 +52,8 @@ interface AddressPart {
 const UNKNOWN: AddressPart = { lower: AddressSet.empty(), exact: false };
 
 function readAddressItem(item: string, lookup: NetworkLookup, reading: CellReading<AddressSet>): AddressPart {
+  const family = addressFamilyWord(item);
+  if (family !== undefined) return { lower: family === 'ipv4' ? AddressSet.anyV4() : AddressSet.anyV6(), exact: true };
   if (isAnyWord(item)) return { lower: AddressSet.any(), exact: true };
   const object = lookup(item);
   if (object) {
@@ -109,13 +111,15 @@ function labelledAddress(item: string, lookup: NetworkLookup, reading: CellReadi
 }
 
 /**
- * An address, CIDR, "address mask", "address/mask" or range; the parse error's message when
+ * An address, CIDR, "address mask", "address/mask", range or last-octet range; the parse error's message when
  * the text is not one. Spaces around a range's dash are allowed.
  */
 export function addressLiteral(text: string): AddressSet | string {
   const normalised = text
     .trim()
     .replace(/\s*-\s*/g, '-')
+    // "10.30.0.10-99": hand-made sheets shorten a range to its last octet.
+    .replace(/^(\d{1,3}\.\d{1,3}\.\d{1,3}\.)(\d{1,3})-(\d{1,3})$/, '$1$2-$1$3')
     .replace(/^([\d.]+)\/(\d+\.\d+\.\d+\.\d+)$/, '$1 $2');
   try {
     return AddressSet.parse(normalised);

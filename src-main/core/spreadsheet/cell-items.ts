@@ -10,10 +10,21 @@ export function splitItems(text: string): string[] {
 }
 
 /** Words that mean "anything" in the exports this reads ("all" is FortiGate's, "*" hand-made). */
-const ANY_WORDS = new Set(['any', 'all', '*', 'any4', 'any6', 'anything', 'any service', 'any-service']);
+const ANY_WORDS = new Set(['any', 'all', '*', 'any4', 'any6', 'any-ipv4', 'any-ipv6', 'anything', 'any service', 'any-service']);
 
 export function isAnyWord(text: string): boolean {
   return ANY_WORDS.has(text.trim().toLowerCase());
+}
+
+/**
+ * "any4" (ASA, FMC) and "any-ipv4" (Junos) are every IPv4 address, not every address: read as
+ * "any", a rule would also match the IPv6 flows of the site.
+ */
+export function addressFamilyWord(text: string): 'ipv4' | 'ipv6' | undefined {
+  const word = text.trim().toLowerCase();
+  if (['any4', 'any-ipv4', 'any_ipv4', 'any ipv4', 'any-v4', 'ipv4-any'].includes(word)) return 'ipv4';
+  if (['any6', 'any-ipv6', 'any_ipv6', 'any ipv6', 'any-v6', 'ipv6-any'].includes(word)) return 'ipv6';
+  return undefined;
 }
 
 /**
@@ -45,8 +56,9 @@ export function looksLikeName(text: string): boolean {
   return /^[\p{L}\p{N}_][\p{L}\p{N}_.\-:+@/()[\]]*$/u.test(text);
 }
 
-const PERMIT_WORDS = new Set(['allow', 'allowed', 'accept', 'accepted', 'permit', 'permitted', 'pass', 'open']);
-const DENY_WORDS = new Set(['deny', 'denied', 'drop', 'dropped', 'reject', 'rejected', 'block', 'blocked', 'discard', 'reset-client', 'reset-server', 'reset-both', 'close', 'closed']);
+// "trust" is Cisco FMC's permit without inspection; "block with reset" its reject.
+const PERMIT_WORDS = new Set(['allow', 'allowed', 'accept', 'accepted', 'permit', 'permitted', 'pass', 'open', 'trust']);
+const DENY_WORDS = new Set(['deny', 'denied', 'drop', 'dropped', 'reject', 'rejected', 'block', 'blocked', 'discard', 'reset-client', 'reset-server', 'reset-both', 'close', 'closed', 'block with reset']);
 
 /** allow/accept/permit/pass are permits, deny/drop/reject/block are denies; anything else is unknown. */
 export function readAction(text: string): 'permit' | 'deny' | undefined {

@@ -13,7 +13,7 @@ const isAddress = (item: string): boolean => isAnyWord(item) || addressLiteral(i
 const isNamed = (item: string): boolean => looksLikeName(item) || looksLikeFqdn(item);
 const isServiceItem = (item: string): boolean =>
   isAnyWord(item) ||
-  /^(?:[a-z][a-z0-9-]*\s*[/:_ -]\s*)?\d[\d\s/-]*(?:\s*[/ ]\s*[a-z]+)?$/i.test(item) ||
+  /^(?:[a-z][a-z0-9-]*\s*(?:\(\d+\)\s*)?[/:_ -]\s*)?\d[\d\s/:-]*(?:\s*[/ ]\s*[a-z]+)?$/i.test(item) ||
   protocolWord(item) !== undefined ||
   lookupServiceName(item) !== undefined ||
   item.toLowerCase() === 'application-default';

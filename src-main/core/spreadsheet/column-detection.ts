@@ -9,6 +9,7 @@ import {
   type ObjectField,
   type RuleField,
 } from './column-fields';
+import { isAnyWord } from './cell-items';
 import { addressShare, CONTENT_ONLY_FIELDS, contentFit, sampleColumn } from './column-content';
 import type { ColumnAssignment, ColumnMapping, ExportStyle, ObjectColumnMapping, RuleColumnMapping } from './column-mapping';
 import { columnIndexOf, columnLetter, isBlankRow, type SheetGrid } from './grid';
@@ -30,8 +31,7 @@ interface HeaderMatch<F extends string> {
 export function matchHeader<F extends string>(text: string, table: ReadonlyArray<readonly [F, readonly string[]]>): HeaderMatch<F> | undefined {
   const header = normaliseHeader(text);
   if (header === '') return undefined;
-  // "Members Count", "Rule Usage Hit Count", "Last Hit": statistics about a field, not the field.
-  const statistic = /\b(count|hits?|usage|date|last|first|created|modified)\b/.test(header);
+  const statistic = isStatisticHeader(header);
   let best: (HeaderMatch<F> & { length: number }) | undefined;
   for (const [field, synonyms] of table) {
     for (const synonym of synonyms) {
@@ -44,6 +44,11 @@ export function matchHeader<F extends string>(text: string, table: ReadonlyArray
     }
   }
   return best && { field: best.field, confidence: best.confidence, evidence: best.evidence };
+}
+
+/** "Members Count", "Rule Usage Hit Count", "Last Hit": statistics about a field, not the field. */
+function isStatisticHeader(normalised: string): boolean {
+  return /\b(count|hits?|usage|date|last|first|created|modified)\b/.test(normalised);
 }
 
 type Assignments<F extends string> = Map<F, ColumnAssignment>;
@@ -171,9 +176,13 @@ function findByContent(sheet: SheetGrid, dataStart: number, fields: Assignments<
     if (fields.has(field)) continue;
     for (let index = 0; index < ignored.length; index++) {
       const candidate = ignored[index]!;
-      if (KNOWN_IGNORED_HEADERS.has(normaliseHeader(candidate.header))) continue;
+      const header = normaliseHeader(candidate.header);
+      if (KNOWN_IGNORED_HEADERS.has(header) || isStatisticHeader(header)) continue;
       const column = columnIndexOf(candidate.letter)!;
       const cells = sampleColumn(sheet, column, dataStart);
+      // A column of nothing but "Any" (VLAN tags, URLs) fits every field and names none; one of
+      // nothing but numbers (hit counts, IDs) is no protocol column unless a header says so.
+      if (cells.every(isAnyWord) || (field === 'protocol' && cells.every((cell) => /^\d+$/.test(cell)))) continue;
       const fit = cells.length >= 2 ? contentFit(field, cells, true) : undefined;
       if (!fit || fit.fit < 0.8) continue;
       fields.set(field, { column, letter: candidate.letter, header: candidate.header, confidence: Math.round(0.6 * fit.fit * 100) / 100, evidence: [`no header names ${field}; ${fit.evidence}`] });

@@ -30,9 +30,9 @@ export const RULE_HEADERS: ReadonlyArray<readonly [RuleField, readonly string[]]
   ['sequence', ['#', 'no', 'nr', 'num', 'number', 'rule #', 'rule no', 'rule nr', 'rule number', 'rule num', 'seq', 'seq #', 'seq no', 'sequence', 'sequence number', 'position', 'order', 'rule order', 'index', 'line', 'id', 'policy id', 'rule id', 'policyid', 'uid', 'rule uid']],
   ['name', ['name', 'rule name', 'policy name', 'title', 'rule title']],
   ['sourceZone', ['source zone', 'source zones', 'src zone', 'from', 'from zone', 'source interface', 'src interface', 'srcintf', 'src intf', 'incoming interface', 'ingress interface', 'ingress zone', 'from interface', 'inbound interface']],
-  ['source', ['source', 'sources', 'source address', 'source addresses', 'src', 'src addr', 'srcaddr', 'source ip', 'src ip', 'source network', 'source networks', 'source object', 'source objects', 'source host', 'from address']],
+  ['source', ['source', 'sources', 'source address', 'source addresses', 'src', 'src addr', 'srcaddr', 'source ip', 'src ip', 'source network', 'source networks', 'source object', 'source objects', 'source host', 'from address', 'src address', 'src addresses', 'src network', 'source subnet', 'src subnet']],
   ['destinationZone', ['destination zone', 'destination zones', 'dst zone', 'dest zone', 'to', 'to zone', 'destination interface', 'dst interface', 'dstintf', 'dst intf', 'outgoing interface', 'egress interface', 'egress zone', 'to interface', 'outbound interface']],
-  ['destination', ['destination', 'destinations', 'destination address', 'destination addresses', 'dst', 'dst addr', 'dstaddr', 'dest', 'dest address', 'destination ip', 'dst ip', 'destination network', 'destination networks', 'destination object', 'destination objects', 'destination host', 'to address']],
+  ['destination', ['destination', 'destinations', 'destination address', 'destination addresses', 'dst', 'dst addr', 'dstaddr', 'dest', 'dest address', 'destination ip', 'dst ip', 'destination network', 'destination networks', 'destination object', 'destination objects', 'destination host', 'to address', 'dst address', 'dst addresses', 'dest ip', 'dst network', 'dest network', 'destination subnet', 'dst subnet', 'dest subnet']],
   ['service', ['service', 'services', 'service port', 'service ports', 'port', 'ports', 'destination port', 'destination ports', 'dst port', 'dest port', 'services and applications', 'services applications', 'application service', 'protocol port', 'port protocol', 'ports protocols', 'service s']],
   ['application', ['application', 'applications', 'app', 'apps']],
   ['protocol', ['protocol', 'protocols', 'proto', 'ip protocol', 'transport', 'l4 protocol']],
@@ -55,6 +55,7 @@ export const IDENTIFIER_HEADERS = new Set(['id', 'policy id', 'rule id', 'policy
  */
 export const CONDITION_HEADERS: ReadonlyArray<readonly [string, 'identity' | 'unsupported']> = [
   ['source user', 'identity'],
+  ['source users', 'identity'],
   ['user', 'identity'],
   ['users', 'identity'],
   ['source device', 'identity'],
@@ -66,6 +67,14 @@ export const CONDITION_HEADERS: ReadonlyArray<readonly [string, 'identity' | 'un
   ['source port', 'unsupported'],
   ['src port', 'unsupported'],
   ['source ports', 'unsupported'],
+  // Cisco FMC writes these beside the ports: a rule narrowed by them matches less than its ports say.
+  ['urls', 'unsupported'],
+  ['url', 'unsupported'],
+  ['url categories', 'unsupported'],
+  ['vlan tags', 'unsupported'],
+  ['vlan tag', 'unsupported'],
+  ['source sgt', 'identity'],
+  ['destination sgt', 'identity'],
 ];
 
 /** Columns exports carry that do not change what traffic a rule matches. */
@@ -87,11 +96,14 @@ export const OBJECT_HEADERS: ReadonlyArray<readonly [ObjectField, readonly strin
 ];
 
 /**
- * Lower case, "&" as "and", punctuation as spaces: "Services & Applications" is "services and
- * applications", "Rule #" is "rule #", "No." is "no", "Source_Address" is "source address".
+ * Lower case, "&" as "and", punctuation as spaces, words joined in camel case apart: "Services &
+ * Applications" is "services and applications", "Rule #" is "rule #", "No." is "no",
+ * "Source_Address" and "SourceAddresses" (PAN-OS CSV tools) are "source address(es)".
  */
 export function normaliseHeader(text: string): string {
   return text
+    .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')
+    .replace(/(\p{Lu})(\p{Lu}\p{Ll}{2})/gu, '$1 $2')
     .toLowerCase()
     .replace(/&/g, ' and ')
     .replace(/[^\p{L}\p{N}#]+/gu, ' ')

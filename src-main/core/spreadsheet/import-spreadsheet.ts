@@ -152,11 +152,29 @@ function ruleListOf(sheet: SheetGrid, mapping: RuleColumnMapping, objects: Sheet
 function inEvaluationOrder(built: BuiltRule[], mapping: RuleColumnMapping, sheet: string, ctx: ImportContext): Rule[] {
   const numbered = mapping.sequenceOrders && built.length > 1 && built.every((item) => item.sequence !== undefined);
   if (!numbered) return built.map((item) => item.rule);
+  // ASDM and per-interface sheets number each section from 1 again: a number then says nothing
+  // about the order across sections, so the rows keep theirs.
+  const repeated = repeatedSequence(built);
+  if (repeated !== undefined) {
+    const column = mapping.fields.sequence!.header || 'sequence';
+    ctx.atSheet(sheet, 'warning', `the ${column} column numbers more than one rule ${repeated}, so it does not give one order: rules are evaluated in the order of the rows`);
+    return built.map((item) => item.rule);
+  }
   const sorted = [...built].sort((a, b) => compareSequence(a.sequence!, b.sequence!));
   if (sorted.some((item, index) => item !== built[index])) {
     ctx.atSheet(sheet, 'info', `rules are evaluated in the order of the ${mapping.fields.sequence!.header || 'sequence'} column, not the order of the rows`);
   }
   return sorted.map((item) => item.rule);
+}
+
+function repeatedSequence(built: readonly BuiltRule[]): string | undefined {
+  const seen = new Set<string>();
+  for (const item of built) {
+    const number = item.sequence!.join('.');
+    if (seen.has(number)) return number;
+    seen.add(number);
+  }
+  return undefined;
 }
 
 function compareSequence(a: readonly number[], b: readonly number[]): number {

@@ -72,6 +72,8 @@ function readServiceItem(item: string, context: ServiceContext, carried: Protoco
   }
   const named = lookupServiceName(item);
   if (named) return { lower: named };
+  const protocolAndName = namedWithProtocol(item, reading);
+  if (protocolAndName) return protocolAndName;
   // "HTTP HTTPS SSH" or "TCP-450 TCP-1050-1065": several services separated by spaces.
   const words = item.split(/\s+/);
   const isService = (part: string) => context.lookup(part) !== undefined || lookupServiceName(part) !== undefined || writtenProtocolAndPorts(part)?.ports !== undefined;
@@ -87,14 +89,57 @@ function readServiceItem(item: string, context: ServiceContext, carried: Protoco
   return UNKNOWN;
 }
 
-/** Protocol and ports as written in one item; ports undefined for a bare protocol. */
-function writtenProtocolAndPorts(item: string): { protocols: ProtocolSet; ports?: string } | undefined {
-  const protocolFirst = /^([a-z][a-z0-9+]*(?:[-/]udp)?)\s*(?:[/:_]\s*|\s+|-(?=\d))(\d[\d\s/-]*|any|all)$/i.exec(item);
+/**
+ * Service names whose port depends on who wrote them: IANA's (and this table's) differ from the
+ * Cisco ASA's, which ASDM exports write as "udp/radius". Taken from neither, they stay unknown.
+ */
+const VENDOR_DEPENDENT_NAMES: ReadonlyMap<string, string> = new Map([
+  ['radius', '1812 by IANA, 1645 on a Cisco ASA'],
+  ['radius-acct', '1813 by IANA, 1646 on a Cisco ASA'],
+  ['cifs', '445 by Microsoft, 3020 on a Cisco ASA'],
+  ['kerberos', '88 by IANA, 750 on a Cisco ASA'],
+]);
+
+/**
+ * "tcp/https", "udp/snmp", "tcp-udp/domain" (ASDM, hand-made): a protocol and a service name,
+ * the name's ports over that protocol. A protocol the name is not defined for, or a name whose
+ * port differs between vendors, is said at the cell rather than guessed.
+ */
+function namedWithProtocol(item: string, reading: CellReading<ServiceSpec[]>): ServicePart | undefined {
+  const parts = /^([a-z][a-z0-9]*(?:[-/]udp)?)\s*[/:]\s*([a-z][a-z0-9_.-]*)$/i.exec(item);
+  const protocols = parts ? protocolWord(parts[1]!) : undefined;
+  if (!parts || !protocols) return undefined;
+  const name = parts[2]!.toLowerCase();
+  const vendorDependent = VENDOR_DEPENDENT_NAMES.get(name);
+  const named = lookupServiceName(name);
+  let why: string | undefined;
+  if (vendorDependent) why = `"${item}": the port of ${name} depends on the vendor (${vendorDependent}); write the port number`;
+  else if (!named) return undefined;
+  const services = (named ?? []).flatMap((spec) => {
+    const shared = spec.protocols.intersect(protocols);
+    return shared.isEmpty() ? [] : [{ ...spec, protocols: shared }];
+  });
+  if (why === undefined && services.length === 0) why = `"${item}": ${name} is not a ${protocols.toString()} service`;
+  if (why === undefined) return { lower: services, writtenProtocols: protocols };
+  reading.unresolved.push({ kind: 'unknown-port', name: item, reason: why });
+  reading.problems.push(why);
+  // The protocol is written: only the port is unknown.
+  return { lower: [], upper: [specOf(protocols)], writtenProtocols: protocols };
+}
+
+/**
+ * Protocol and ports as written in one item; ports undefined for a bare protocol. Cisco FMC's
+ * "TCP (6):443" carries the protocol number beside the name; "1050:1065" is a range, as
+ * iptables and Sophos write it.
+ */
+function writtenProtocolAndPorts(written: string): { protocols: ProtocolSet; ports?: string } | undefined {
+  const item = written.replace(/^([a-z][a-z0-9]*)\s*\(\d{1,3}\)\s*(?=[/:]|$)/i, '$1');
+  const protocolFirst = /^([a-z][a-z0-9+]*(?:[-/]udp)?)\s*(?:[/:_]\s*|\s+|-(?=\d))(\d[\d\s/:-]*|any|all)$/i.exec(item);
   if (protocolFirst) {
     const protocols = protocolWord(protocolFirst[1]!);
     if (protocols) return { protocols, ports: protocolFirst[2]! };
   }
-  const portsFirst = /^(\d[\d\s-]*?)\s*(?:\/\s*|\s+)([a-z][a-z0-9-]*)$/i.exec(item);
+  const portsFirst = /^(\d[\d\s:-]*?)\s*(?:\/\s*|\s+)([a-z][a-z0-9-]*)$/i.exec(item);
   if (portsFirst) {
     const protocols = protocolWord(portsFirst[2]!);
     if (protocols) return { protocols, ports: portsFirst[1]! };
@@ -156,12 +201,12 @@ function portsWithoutProtocol(item: string, reading: CellReading<ServiceSpec[]>)
 }
 
 /**
- * "443", "1050-1065", "1050 - 1065", "80 443" and the matrix's "443/80" (two ports); the parse
+ * "443", "1050-1065", "1050 - 1065", "1050:1065", "80 443" and the matrix's "443/80" (two ports); the parse
  * error's message (`"4435-" is not a port or range`) when the text is not ports.
  */
 export function readPorts(text: string): PortSet | string {
   try {
-    return PortSet.parse(text.trim().replace(/\s*-\s*/g, '-').replace(/\s*\/\s*/g, ' '));
+    return PortSet.parse(text.trim().replace(/(\d)\s*[-:]\s*(?=\d)/g, '$1-').replace(/\s*\/\s*/g, ' '));
   } catch (error) {
     if (error instanceof PortParseError) return error.message;
     throw error;

@@ -4,9 +4,10 @@ import type { ServiceSpec } from '../model/index';
 /**
  * Service names as rule exports write them, vendor-neutral: IANA's names and ports, plus the
  * spellings of the predefined services of PAN-OS (service-http, service-https), FortiGate
- * (ALL_TCP, PING, SAMBA) and SmartConsole (Remote_Desktop_Protocol, domain-udp). The ASA's own
- * table (vendors/cisco-asa/named-ports.ts) is not used: its numbers are not IANA's (cifs 3020,
- * radius 1645, kerberos 750) and it has no name for 445 or 3389. A name a vendor defines
+ * (ALL_TCP, PING, SAMBA), SmartConsole (Remote_Desktop_Protocol, domain-udp, nbsession) and
+ * Junos (junos-https). The ASA's own table (vendors/cisco-asa/named-ports.ts) is not used: its
+ * numbers are not IANA's (cifs 3020, radius 1645, kerberos 750) and it has no name for 445 or
+ * 3389; "udp/radius" as ASDM writes it is left unknown (service-cells.ts). A name a vendor defines
  * differently (FortiGate's SNMP is 161-162 over TCP and UDP) reads as IANA's.
  * Each entry: names separated by "|", then "tcp:80,8080 udp:53" or a protocol alone.
  */
@@ -16,7 +17,7 @@ const SERVICE_TABLE: ReadonlyArray<readonly [string, string]> = [
   ['https|ssl|service-https|http-s|web-ssl|http over tls', 'tcp:443'],
   ['http-alt|http-proxy|webcache|http_8080', 'tcp:8080'],
   ['https-alt|pcsync-https', 'tcp:8443'],
-  ['ssh|ssh-v2|service-ssh|sftp|scp', 'tcp:22'],
+  ['ssh|ssh-v2|ssh-version-2|service-ssh|sftp|scp', 'tcp:22'],
   ['telnet', 'tcp:23'],
   ['ftp', 'tcp:21'],
   ['ftp-data', 'tcp:20'],
@@ -46,9 +47,9 @@ const SERVICE_TABLE: ReadonlyArray<readonly [string, string]> = [
   ['tacacs|tacacs+|tacacs-plus', 'tcp:49'],
   ['rdp|ms-rdp|ms-wbt-server|remote_desktop_protocol|remote-desktop|terminal-services', 'tcp:3389'],
   ['smb|microsoft-ds|cifs|samba|ms-ds-smb', 'tcp:445'],
-  ['netbios-ns', 'udp:137'],
-  ['netbios-dgm', 'udp:138'],
-  ['netbios-ssn', 'tcp:139'],
+  ['netbios-ns|nbname', 'udp:137'],
+  ['netbios-dgm|nbdatagram', 'udp:138'],
+  ['netbios-ssn|nbsession', 'tcp:139'],
   ['ms-sql-s|ms-sql|mssql|ms-sql-server|sql-server', 'tcp:1433'],
   ['ms-sql-m|ms-sql-monitor', 'udp:1434'],
   ['mysql', 'tcp:3306'],
@@ -93,7 +94,8 @@ function specOfEntry(entry: string): ServiceSpec {
 
 /** The services a name stands for, case-insensitively; undefined when the name is not known. */
 export function lookupServiceName(name: string): ServiceSpec[] | undefined {
-  const key = name.trim().toLowerCase();
+  // Junos writes its predefined applications as "junos-https", "junos-ping", "junos-dns-udp".
+  const key = name.trim().toLowerCase().replace(/^junos-/, '');
   if (PING_NAMES.has(key)) return [{ protocols: ProtocolSet.of(ICMP), sourcePorts: PortSet.all(), destinationPorts: PortSet.all(), icmp: { type: 8 } }];
   return byName.get(key) ?? byName.get(key.replace(/_/g, '-'));
 }
