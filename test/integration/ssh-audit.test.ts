@@ -157,8 +157,12 @@ describe.runIf(sshdAvailable)('wfos-audit audit --pull', () => {
     const { dir, args } = sshSite('audit-no-pull');
     const io = recordingIo(dir, env);
     expect(await main(['audit', '--site', 'site.yaml'], io.cli)).toBe(2);
-    expect(io.stderr.trim().split('\n').at(-1)).toBe(
-      'wfos-audit audit: firewall dal-dc-fw01 is pulled over SSH (ssh: in the site file): pull it first (or use --pull): ' +
+    // Said at the site file's line for that firewall, as the site file's own errors are.
+    const [where, said] = io.stderr.trim().split('\n').at(-1)!.split(': firewalls[0].ssh: ');
+    expect(where!.startsWith(`wfos-audit audit: ${join(dir, 'site.yaml')}:`)).toBe(true);
+    expect(where).toMatch(/:\d+$/);
+    expect(said).toBe(
+      'firewall dal-dc-fw01 is pulled over SSH (ssh: in the site file): pull it first (or use --pull): ' +
         'wfos-audit audit --pull pulls it and audits it; wfos-audit pull saves it for a file: entry',
     );
     expect(existsSync(join(dir, 'pulled'))).toBe(false);

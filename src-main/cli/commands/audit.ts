@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { loadSource, runAudit, SEVERITIES, type AuditResult, type Severity } from '../../core/engine/index';
+import { runAudit, SEVERITIES, type AuditResult, type Severity } from '../../core/engine/index';
 import {
   auditJsonText,
   buildReportModel,
@@ -18,6 +18,7 @@ import { type CliIo, UsageError } from '../command';
 import { SSH_LOGIN_HELP, SSH_LOGIN_OPTIONS } from '../ssh-login';
 import { VERSION } from '../version';
 import { pullSiteFirewalls } from './audit-pull';
+import { loadSiteSources } from './audit-sources';
 import { formatAuditSummary } from './audit-summary';
 
 const usage = `Usage: wfos-audit audit --site SITE.yaml [--json OUT] [--pdf OUT] [--xlsx OUT] [--csv DIR]
@@ -99,10 +100,7 @@ export const auditCommand = defineCommand({
     const pulled = values.pull ? await pullSiteFirewalls(loaded, values, io) : { site: loaded };
     if ('failed' in pulled) return 2;
     const { site } = pulled;
-    const sources = site.firewalls.map((entry) => {
-      io.err(`reading ${entry.name}${entry.fileAsWritten ? ` (${entry.fileAsWritten})` : ''}…\n`);
-      return loadSource(entry);
-    });
+    const sources = loadSiteSources(site, io);
     io.err(`auditing ${site.matrix.rows.length} matrix rows against ${sources.length} firewall${sources.length === 1 ? '' : 's'}…\n`);
     const audited = runAudit(site, sources, { toolVersion: VERSION });
     // The auditor named on the command line is the one the JSON, the report and its embedded copy all name.

@@ -1,8 +1,8 @@
 import { stringify } from 'yaml';
 import { DEFAULT_MATRIX_ID, embeddedMatrixIds, loadEmbeddedMatrix } from '../matrix/load';
-import { indexRoles, roleKey, type RoleIndex } from '../matrix/role-names';
-import { AddressSet, PortSet } from '../net/index';
-import { parseSite, SiteError, type Site, type SiteFirewall } from '../site/index';
+import { indexRoles } from '../matrix/role-names';
+import { PortSet } from '../net/index';
+import { closestRoleHint, parseSite, parseSiteAddressItem, SiteError, type Site, type SiteFirewall } from '../site/index';
 import type { SiteDraft } from './project-schema';
 
 /** One thing wrong with one field of the Site screen; `field` is `customer`, `roles.2.addresses`, … */
@@ -20,25 +20,21 @@ export function addressItems(text: string): string[] {
   return text.split(/[,;\n]/).map((item) => item.trim()).filter((item) => item !== '');
 }
 
-/** The problems with one address list, or undefined when every item reads as addresses. */
+/**
+ * The problems with one address list, or undefined when every item reads as addresses, by the
+ * site file's own rules (a host written with a prefix length is refused, as there).
+ */
 export function addressProblem(text: string): string | undefined {
   const items = addressItems(text);
   if (items.length === 0) return 'give at least one address: a host, a CIDR (10.30.0.0/16) or a range (10.30.0.10-10.30.0.99)';
   for (const item of items) {
     try {
-      AddressSet.parse(item);
+      parseSiteAddressItem(item);
     } catch (error) {
       return (error as Error).message;
     }
   }
   return undefined;
-}
-
-function suggestions(typed: string, roles: RoleIndex): string {
-  const key = roleKey(typed);
-  if (key.length < 2) return '';
-  const close = roles.roles.filter((role) => role.kind !== 'group' && [role.name, ...role.aliases].some((name) => roleKey(name).includes(key) || key.includes(roleKey(name))));
-  return close.length > 0 ? ` (did you mean ${close.slice(0, 3).map((role) => `"${role.name}"`).join(', ')}?)` : '';
 }
 
 /**
@@ -71,7 +67,7 @@ export function siteDraftProblems(draft: SiteDraft): FieldProblem[] {
   const assigned = new Map<string, number>();
   const checkRole = (typed: string, field: string, index: number) => {
     const role = roles.resolve(typed);
-    if (!role) return add(field, `"${typed}" is not a role of the ${matrix.title}${suggestions(typed, roles)}`);
+    if (!role) return add(field, `"${typed}" is not a role of the ${matrix.title}${closestRoleHint(typed, roles)}`);
     if (role.kind === 'group') return add(field, `"${typed}" stands for every deployed WFOS server component: assign the components themselves`);
     const earlier = assigned.get(role.name);
     if (earlier !== undefined) return add(field, `${role.name} is already assigned on row ${earlier + 1}: put all its addresses on one row`);

@@ -12,6 +12,11 @@ describe('the Site screen as typed', () => {
     expect(problems).toEqual({ 'roles.1.addresses': '"10.10.20.300" is not an IPv4 or IPv6 address' });
   });
 
+  it('refuses a host written with a prefix length, as the site file does', () => {
+    const problems = problemsOf(draft({ roles: [{ role: 'Recorder', addresses: '10.10.20.11/24' }, { role: 'Browser', addresses: '10.30.0.0/16' }] }));
+    expect(problems).toEqual({ 'roles.0.addresses': '"10.10.20.11/24" has host bits set: write 10.10.20.11 for the one host, or 10.10.20.0/24 for the whole subnet' });
+  });
+
   it('reads roles by name or alias, case and spaces ignored, and says which roles a typo may mean', () => {
     expect(problemsOf(draft({ roles: [{ role: 'mediamanager', addresses: '10.10.20.11' }, { role: 'SBC/IPOffice', addresses: '10.20.1.20' }] }))).toEqual({});
     expect(problemsOf(draft({ roles: [{ role: 'Recordr', addresses: '10.10.20.11' }] }))['roles.0.role']).toMatch(/"Recordr" is not a role of the Avaya WFOS 5\.2\.3 port matrix/);
