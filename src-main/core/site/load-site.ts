@@ -5,6 +5,7 @@ import { embeddedMatrixIds, loadEmbeddedMatrix, loadMatrixFile } from '../matrix
 import { indexRoles, type RoleIndex } from '../matrix/role-names';
 import type { Matrix } from '../matrix/schema';
 import { AddressSet, PortSet } from '../net/index';
+import { SPREADSHEET_VENDOR_ID } from '../spreadsheet/vendor-id';
 import { knownVendorIds, vendorById } from '../vendors/registry';
 import { closestRoleHint } from './closest-role';
 import { describeIssue } from './schema-issue';
@@ -177,8 +178,12 @@ function fileKind(path: string): 'file' | 'folder' | 'missing' {
   }
 }
 
-/** The vendor id as the registry spells it; a misspelt one is said here, at its line, not when the file is read. */
+/**
+ * The vendor id as the registry spells it, or `spreadsheet` for a rule export; a misspelt one is
+ * said here, at its line, not when the file is read.
+ */
 function knownVendor(written: string, path: Path, fail: Fail): string {
+  if (written.toLowerCase() === SPREADSHEET_VENDOR_ID) return SPREADSHEET_VENDOR_ID;
   const vendor = vendorById(written);
-  return vendor ? vendor.id : fail(path, `unknown vendor "${written}" (known: ${knownVendorIds().join(', ')})`);
+  return vendor ? vendor.id : fail(path, `unknown vendor "${written}" (known: ${[...knownVendorIds(), SPREADSHEET_VENDOR_ID].join(', ')})`);
 }

@@ -11,7 +11,9 @@ import { readSpreadsheetGrid } from './read-grid';
 import { buildRule, type BuiltRule } from './rule-builder';
 import { readRuleRows } from './rule-rows';
 
-export const SPREADSHEET_VENDOR_ID = 'spreadsheet';
+import { SPREADSHEET_VENDOR_ID } from './vendor-id';
+
+export { SPREADSHEET_VENDOR_ID };
 
 export interface SpreadsheetImportOptions {
   /** A mapping the user gave (site file `columns:`, `--columns FILE`); detection fills the rest. */

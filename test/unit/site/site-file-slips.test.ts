@@ -130,8 +130,8 @@ describe('YAML habits that must simply work', () => {
     expect(site.firewalls[0]!.file).toMatch(/configs[/\\]fw\.txt$/);
   });
 
-  it('the vendor in any case is the registry\'s id', () => {
-    const site = loadSiteFile(writeSite(`${oneRole}firewalls:\n  - name: fw\n    file: configs/fw.txt\n    vendor: Cisco-ASA\n`));
-    expect(site.firewalls[0]!.vendor).toBe('cisco-asa');
+  it('the vendor in any case is the registry\'s id, and a rule export may say it is a spreadsheet', () => {
+    const site = loadSiteFile(writeSite(`${oneRole}firewalls:\n  - name: fw\n    file: configs/fw.txt\n    vendor: Cisco-ASA\n  - name: rules\n    file: configs/fw.txt\n    vendor: Spreadsheet\n`));
+    expect(site.firewalls.map((firewall) => firewall.vendor)).toEqual(['cisco-asa', 'spreadsheet']);
   });
 });
