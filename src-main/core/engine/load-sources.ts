@@ -51,6 +51,7 @@ export function loadSource(entry: SiteFirewall): LoadedSource {
   const columns = entry.columns === undefined ? undefined : columnsFromSite(entry.columns, `firewall ${entry.name}`);
   const { firewall } = parseSource(bytes, basename(entry.file), { ...(entry.vendor !== undefined && { vendor: entry.vendor }), ...(columns && { columns }), path: entry.file });
   warnAboutZones(firewall, entry);
+  warnAboutZonesWithoutInterface(firewall, entry);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const pulled = capture && pulledFrom(capture, sha256, entry.file, firewall);
   return { entry, firewall, sha256, ...(pulled && { pulled }) };
@@ -152,6 +153,28 @@ function warnAboutZones(firewall: Firewall, entry: SiteFirewall): void {
       line: row,
       severity: 'warning',
       message: `zone "${zone}" (first used on row ${row}) is not one of the site's zones for ${entry.name} (${entry.zones.map((item) => item.name).join(', ')}): rules written for it never apply`,
+    });
+  }
+}
+
+/**
+ * For a configuration with named interfaces, the site's zones stand for those interfaces: a
+ * flow placed in a zone is filtered by the lists applied on the interface of that name and
+ * meets its security level. A zone named after no interface leaves its flows with neither, and
+ * names are compared as written (the ASA's nameif is case-sensitive), so say it.
+ */
+function warnAboutZonesWithoutInterface(firewall: Firewall, entry: SiteFirewall): void {
+  const interfaces = firewall.interfaces.flatMap((item) => (item.name === undefined ? [] : [item.name]));
+  if (!entry.zones || interfaces.length === 0) return;
+  for (const zone of entry.zones) {
+    if (interfaces.includes(zone.name)) continue;
+    const sameLetters = interfaces.find((name) => name.toLowerCase() === zone.name.toLowerCase());
+    firewall.diagnostics.push({
+      line: 0,
+      severity: 'warning',
+      message:
+        `the site's zone "${zone.name}" for ${entry.name} is not an interface of this configuration (${interfaces.join(', ')})` +
+        `${sameLetters ? `; did you mean "${sameLetters}"? Names are compared as written` : ''}: flows placed there meet no interface access list and no security level`,
     });
   }
 }

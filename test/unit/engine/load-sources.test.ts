@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { EVIDENCE_SCHEMA } from '../../../src-main/core/collect/evidence';
 import { loadSource, SourceError } from '../../../src-main/core/engine/index';
+import { AddressSet } from '../../../src-main/core/net/index';
 
 const demoConfig = fileURLToPath(new URL('../../../resources/demo/configs/dal-dc-fw01.txt', import.meta.url));
 
@@ -59,5 +60,26 @@ describe('loading a pulled configuration', () => {
     const file = pulledCopy({});
     writeFileSync(`${file}.evidence.json`, '{"schema":"something else"}');
     expect(() => loadSource({ name: 'edge', line: 1, file })).toThrow(/its pull evidence cannot be read/);
+  });
+});
+
+describe('site zones on a configuration with interfaces', () => {
+  it('warns about a zone named after no interface, and points at one that differs only in case', () => {
+    const zone = (name: string, cidr: string) => ({ name, addresses: AddressSet.parse(cidr) });
+    const { firewall } = loadSource({ name: 'dal', line: 1, file: demoConfig, zones: [zone('inside', '10.30.0.0/16'), zone('Servers', '10.10.20.0/24'), zone('dmz', '192.0.2.0/24')] });
+    const warnings = firewall.diagnostics.filter((item) => item.message.startsWith("the site's zone"));
+    const interfaces = 'outside, inside, servers, db, voice, avaya, services, management';
+    expect(warnings).toEqual([
+      {
+        line: 0,
+        severity: 'warning',
+        message: `the site's zone "Servers" for dal is not an interface of this configuration (${interfaces}); did you mean "servers"? Names are compared as written: flows placed there meet no interface access list and no security level`,
+      },
+      {
+        line: 0,
+        severity: 'warning',
+        message: `the site's zone "dmz" for dal is not an interface of this configuration (${interfaces}): flows placed there meet no interface access list and no security level`,
+      },
+    ]);
   });
 });
