@@ -65,7 +65,7 @@ describe('loading a pulled configuration', () => {
 
 describe('site zones on a configuration with interfaces', () => {
   it('warns about a zone named after no interface, and points at one that differs only in case', () => {
-    const zone = (name: string, cidr: string) => ({ name, addresses: AddressSet.parse(cidr) });
+    const zone = (name: string, cidr: string) => ({ name, addresses: AddressSet.parse(cidr), line: 1 });
     const { firewall } = loadSource({ name: 'dal', line: 1, file: demoConfig, zones: [zone('inside', '10.30.0.0/16'), zone('Servers', '10.10.20.0/24'), zone('dmz', '192.0.2.0/24')] });
     const warnings = firewall.diagnostics.filter((item) => item.message.startsWith("the site's zone"));
     const interfaces = 'outside, inside, servers, db, voice, avaya, services, management';
