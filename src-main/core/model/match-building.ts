@@ -18,6 +18,12 @@ export function specOf(protocols: ProtocolSet): ServiceSpec {
   return { protocols, sourcePorts: PortSet.all(), destinationPorts: PortSet.all() };
 }
 
+/** Whether any service is narrowed to an ICMP type, which the boxes can only widen to all of ICMP. */
+export function hasIcmpType(services: readonly ServiceSpec[]): boolean {
+  for (const service of services) if (service.icmp) return true;
+  return false;
+}
+
 /** The same uncertainty said twice (a group named twice in one rule) is reported once. */
 export function dedupeUncertainties(list: readonly Uncertainty[]): Uncertainty[] {
   if (list.length < 2) return list.slice();

@@ -1,8 +1,8 @@
 import { AddressParseError, AddressSet, PortSet, ProtocolSet } from '../../net/index';
-import type { MatchBox, Rule, RuleAction, RuleList, ServiceSpec, TimeRange } from '../../model/index';
+import type { MatchBox, Rule, RuleAction, RuleList, TimeRange } from '../../model/index';
 import { readExtendedEntry, type EntryEnvironment } from './access-list-entry';
 import { EntrySyntaxError, type ParsedEntry } from './entry-types';
-import { dedupeUncertainties, exact, matchBoxes, specOf } from '../../model/match-building';
+import { dedupeUncertainties, exact, hasIcmpType, matchBoxes, specOf } from '../../model/match-building';
 import type { ParseContext } from './context';
 import { TokenCursor } from './cursor';
 import { restAfterWords, type ConfigLine } from './lines';
@@ -280,11 +280,6 @@ const NONE = Object.freeze([]) as unknown as never[];
 
 function orNone<T>(list: T[]): T[] {
   return list.length === 0 ? NONE : list;
-}
-
-function hasIcmpType(services: readonly ServiceSpec[]): boolean {
-  for (const service of services) if (service.icmp) return true;
-  return false;
 }
 
 function boxesOf(entry: ParsedEntry, side: 'lower' | 'upper'): MatchBox[] {
