@@ -80,6 +80,19 @@ test('a dropped rule workbook shows how its columns were read; the engineer corr
   await expect(panel.getByTestId('columns-apply')).toBeDisabled();
   await screenshot(card, testInfo, '1-columns-detected');
 
+  // The rules are written for zones: the card says so and asks for their subnets, which the
+  // engineer gives for the two the CTI link crosses.
+  const zones = card.getByTestId('source-zones');
+  await expect(zones.getByTestId('zones-needed')).toContainText('Its rules are written for zones (servers, avaya, agents');
+  await zones.getByLabel('Zone 1 name').fill('servers');
+  await zones.getByLabel('Zone 1 subnets').fill('10.10.20.0/24');
+  await zones.getByLabel('Zone 1 subnets').press('Tab');
+  await zones.getByRole('button', { name: 'Add a zone' }).click();
+  await zones.getByLabel('Zone 2 name').fill('avaya');
+  await zones.getByLabel('Zone 2 subnets').fill('10.40.0.0/24');
+  await zones.getByLabel('Zone 2 subnets').press('Tab');
+  await expect(zones.getByTestId('zones-needed')).toHaveCount(0);
+
   // Audited as detected: the CTI link to the AES is permitted by row 6.
   await page.getByTestId('run-audit').click();
   await expect(page.locator('[data-testid=flow-row][data-row="27"]')).toHaveAttribute('data-status', 'allowed');

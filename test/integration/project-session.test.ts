@@ -123,7 +123,7 @@ describe('an audit project through the API, as the workstation drives it', () =>
     await call('projectNew', {});
     const file = join(__dirname, '..', 'fixtures', 'spreadsheets', 'files', 'fortigate-policy.csv');
     const view = await call('sourceAdd', { fileName: 'fortigate-policy.csv', contentBase64: base64(readFileSync(file)) });
-    expect(view.sources[0]).toMatchObject({ vendor: 'spreadsheet', readBy: 'rule export (spreadsheet)', hasTopology: false });
+    expect(view.sources[0]).toMatchObject({ vendor: 'spreadsheet', readBy: 'rule export (spreadsheet)', hasTopology: false, zonesInRules: ['servers', 'avaya', 'agents', 'mgmt'] });
     const zoned = await call('sourceUpdate', { id: view.sources[0]!.id, zones: [{ zone: 'servers', addresses: '10.10.20.0/24' }, { zone: 'agents', addresses: '10.30.0.0/16, 10.31.0.0/16' }, { zone: 'bad', addresses: '10.1' }] });
     expect(zoned.sources[0]!.zoneProblems).toEqual([{ field: `sources.${view.sources[0]!.id}.zones.2.addresses`, message: expect.stringContaining('10.1') }]);
   });

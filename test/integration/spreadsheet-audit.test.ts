@@ -104,10 +104,8 @@ describe('auditing a site whose firewall is a rule spreadsheet', () => {
   });
 });
 
-describe('a rule CSV read with the site file\'s columns:', () => {
-  it('audits a sheet only the mapping explains, and warns of zones the site does not define', () => {
-    const result = audit(
-      `site: Branch
+/** A branch with the CTI link to the AES (row 27) and one rule CSV; `more` is the rest of its entry. */
+const branchSite = (more: string) => `site: Branch
 customer: Acme Corp
 roles:
   CTI Adapter: 10.10.20.11
@@ -115,7 +113,12 @@ roles:
 firewalls:
   - name: branch-rules
     file: branch.csv
-    columns:
+${more}`;
+
+describe('a rule CSV read with the site file\'s columns:', () => {
+  it('audits a sheet only the mapping explains, and warns of zones the site does not define', () => {
+    const result = audit(
+      branchSite(`    columns:
       source: Src Net
       destination: Dst Net
       service: Svc
@@ -124,7 +127,7 @@ firewalls:
     zones:
       servers: 10.10.20.0/24
       avaya: 10.40.0.0/24
-`,
+`),
       {
         'branch.csv': 'Ingress,Egress,Src Net,Dst Net,Svc,Verdict\nservers,avaya,10.10.20.11,10.40.0.10,"tcp/450, tcp/1050-1065, tcp/4721-4722",allow\ndmz,avaya,any,10.40.0.10,any,allow\n',
       },
@@ -134,5 +137,39 @@ firewalls:
     expect(result.sources[0]!.diagnostics).toContainEqual(
       expect.objectContaining({ severity: 'warning', message: 'zone "dmz" (first used on row 3) is not one of the site\'s zones for branch-rules (servers, avaya): rules written for it never apply' }),
     );
+  });
+});
+
+describe('a rule export written for zones, with no zones: in the site file', () => {
+  const site = branchSite;
+  const csv = (firstRule: string) => `From,To,Source,Destination,Service,Action\n${firstRule}\nservers,avaya,10.10.20.11,10.40.0.10,"tcp/450, tcp/1050-1065, tcp/4721-4722",allow\n`;
+  const aesRow = (result: AuditResult) => result.flows.find((item) => item.row === 27)!;
+
+  it('answers unknown, naming the zones and what to add, instead of taking any zone\'s rule to apply', () => {
+    // The first rule is for traffic from the DMZ; whether the CTI Adapter's flow comes from there is not known.
+    const result = audit(site(''), { 'branch.csv': csv('dmz,avaya,any,10.40.0.0/24,any,deny') });
+    expect(aesRow(result)).toMatchObject({ status: 'unknown' });
+    expect(aesRow(result).reason).toContain('branch#1 (branch row 2): the rule is written for zones (from dmz to avaya)');
+    expect(aesRow(result).reason).toContain('give the site file zones: for this firewall');
+    expect(result.sources[0]).toMatchObject({ topology: 'none' });
+    expect(result.sources[0]!.diagnostics).toContainEqual(
+      expect.objectContaining({ severity: 'warning', message: expect.stringContaining('rules of branch-rules are written for zones (dmz, avaya, servers) and the site file gives branch-rules no zones:') }),
+    );
+  });
+
+  it('still decides exactly what a rule naming no zone takes', () => {
+    const allowed = audit(site(''), { 'branch.csv': csv('any,any,10.10.20.11,10.40.0.10,any,allow') });
+    expect(aesRow(allowed)).toMatchObject({ status: 'allowed', paths: [{ permittedBy: [expect.objectContaining({ id: 'branch#1' })] }] });
+    // Port 450 is denied for certain; the other ports meet the zoned rule and stay unknown.
+    const mixed = audit(site(''), { 'branch.csv': csv('any,any,10.10.20.11,10.40.0.10,tcp/450,deny') });
+    expect(aesRow(mixed)).toMatchObject({ status: 'unknown', paths: [{ deniedBy: [expect.objectContaining({ id: 'branch#1' })] }] });
+    expect(aesRow(mixed).reason).toContain('branch#2 (branch row 3): the rule is written for zones (from servers to avaya)');
+  });
+
+  it('decides the same rules exactly once the site maps the zones', () => {
+    const zones = '    zones:\n      servers: 10.10.20.0/24\n      avaya: 10.40.0.0/24\n      dmz: 192.0.2.0/24\n';
+    const result = audit(site(zones), { 'branch.csv': csv('dmz,avaya,any,10.40.0.0/24,any,deny') });
+    expect(aesRow(result)).toMatchObject({ status: 'allowed', paths: [{ ingress: 'servers', egress: 'avaya', permittedBy: [expect.objectContaining({ id: 'branch#2' })] }] });
+    expect(result.sources[0]!.diagnostics.some((item) => item.message.includes('no zones:'))).toBe(false);
   });
 });

@@ -10,6 +10,7 @@ import { auditedFirewall, type AuditedFirewall } from './firewall-path';
 import { hygieneFindings } from './hygiene';
 import type { LoadedSource } from './load-sources';
 import { overPermissiveFindings } from './over-permissive';
+import { unplacedZoneWarnings } from './rule-zones';
 
 export interface AuditOptions {
   toolVersion: string;
@@ -96,7 +97,7 @@ function summarise(source: LoadedSource, topology: string): SourceSummary {
     ...(firewall.version !== undefined && { version: firewall.version }),
     ...(source.pulled && { pulled: { evidence: evidencePathFor(file), ...source.pulled } }),
     topology,
-    diagnostics: firewall.diagnostics.map(({ line, severity, message }) => ({ line, severity, message })),
+    diagnostics: [...firewall.diagnostics, ...unplacedZoneWarnings(firewall, entry.name, topology)].map(({ line, severity, message }) => ({ line, severity, message })),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Firewall, Placement, Rule, RuleList } from '../model/index';
 import type { FlowSpace } from '../net/index';
 import { chainOutcomes, defaultOutcome, evaluateRules } from './rule-chain';
-import { zoneAdmits } from './rule-zones';
+import { whereZonesUnknown, zoneAdmits } from './rule-zones';
 import { packJoined } from './space-bounds';
 import type { Decider, Outcome } from './verdict';
 
@@ -26,7 +26,8 @@ function implicitDeny(firewall: Firewall, lists: { list: RuleList; placement: Pl
 /**
  * The lists' rules that filter traffic from `ingress` to `egress`. A rule written for zones
  * (a policy export's From/To columns) is skipped where the flow enters or leaves by another
- * zone; where the engine does not know the zone it stays, as every rule of a plain list does.
+ * zone. Where the engine does not know the zone (no topology and no site zones) whether it
+ * applies is not known either: it stays, taken as a rule that might match.
  */
 function rulesBetween(lists: readonly { list: RuleList }[], ingress: string | undefined, egress: string | undefined): Rule[] {
   // Every row crosses the same few interface pairs: the same array each time also lets the
@@ -38,7 +39,9 @@ function rulesBetween(lists: readonly { list: RuleList }[], ingress: string | un
   let rules = known.get(key);
   if (!rules) {
     rules = lists.flatMap((item) => item.list.rules);
-    if (lists.some((item) => hasZonedRules(item.list))) rules = rules.filter((rule) => zoneAdmits(rule.fromZones, ingress) && zoneAdmits(rule.toZones, egress));
+    if (lists.some((item) => hasZonedRules(item.list))) {
+      rules = rules.filter((rule) => zoneAdmits(rule.fromZones, ingress) && zoneAdmits(rule.toZones, egress)).map((rule) => whereZonesUnknown(rule, ingress, egress));
+    }
     else packJoined(rules, lists.map((item) => item.list.rules));
     known.set(key, rules);
   }

@@ -1,4 +1,4 @@
-import type { Rule } from '../model/index';
+import type { Diagnostic, Firewall, Rule } from '../model/index';
 
 /*
  * Rules written for zones (a policy export's From/To columns) filter only the traffic that
@@ -6,7 +6,7 @@ import type { Rule } from '../model/index';
  * Zone names compare case-insensitively: exports and site files rarely agree on case.
  */
 
-/** Whether a rule written for `zones` sees traffic by the zone `name` (unknown names: yes). */
+/** Whether a rule written for `zones` may see traffic by the zone `name` (unknown names: it may). */
 export function zoneAdmits(zones: readonly string[] | undefined, name: string | undefined): boolean {
   if (zones === undefined || name === undefined) return true;
   const wanted = name.toLowerCase();
@@ -34,4 +34,63 @@ export function zonesCover(outer: Rule, inner: Rule): boolean {
 /** No traffic is seen by both rules, whatever their addresses. */
 export function zonesDisjoint(a: Rule, b: Rule): boolean {
   return disjointZones(a.fromZones, b.fromZones) || disjointZones(a.toZones, b.toZones);
+}
+
+// One stand-in per rule, so every row and trace that meets it shares its sets.
+const uncertainStandIns = new WeakMap<Rule, Rule>();
+
+/**
+ * The rule as it filters a flow whose ingress or egress zone is not known: when it is written
+ * for zones on an unknown side, it may or may not see the flow, so everything it would match
+ * becomes "might match" with the reason, never a guess either way. Other rules are returned as
+ * they are.
+ */
+export function whereZonesUnknown(rule: Rule, ingress: string | undefined, egress: string | undefined): Rule {
+  const unknownFrom = rule.fromZones !== undefined && ingress === undefined;
+  const unknownTo = rule.toZones !== undefined && egress === undefined;
+  if (!unknownFrom && !unknownTo) return rule;
+  let standIn = uncertainStandIns.get(rule);
+  if (standIn === undefined) {
+    const zones = [...(unknownFrom ? [`from ${rule.fromZones!.join(', ')}`] : []), ...(unknownTo ? [`to ${rule.toZones!.join(', ')}`] : [])].join(' ');
+    standIn = {
+      ...rule,
+      match: [],
+      mayMatch: [...rule.match, ...(rule.mayMatch ?? [])],
+      unresolved: [
+        ...rule.unresolved,
+        { kind: 'zone', reason: `the rule is written for zones (${zones}) and which zone the flow enters or leaves by is not known: give the site file zones: for this firewall` },
+      ],
+    };
+    uncertainStandIns.set(rule, standIn);
+  }
+  return standIn;
+}
+
+/**
+ * Rules written for zones on a source that places no flow in a zone (no topology, no site
+ * zones): every verdict they touch is "unknown", so say once why and what fixes it.
+ */
+export function unplacedZoneWarnings(firewall: Firewall, firewallName: string, basis: string): Diagnostic[] {
+  if (basis !== 'none') return [];
+  const zones = zonesNamedByRules(firewall);
+  if (zones.length === 0) return [];
+  const named = zones.slice(0, 6).join(', ') + (zones.length > 6 ? `, and ${zones.length - 6} more` : '');
+  return [
+    {
+      line: 0,
+      severity: 'warning',
+      message: `rules of ${firewallName} are written for zones (${named}) and the site file gives ${firewallName} no zones: whether they apply to a flow is not known, so the verdicts they touch are unknown; map each zone to its subnets under zones: in the site file`,
+    },
+  ];
+}
+
+/** The zone names the rules are written for, in first-use order, each once as first written. */
+export function zonesNamedByRules(firewall: Firewall): string[] {
+  const zones = new Map<string, string>();
+  for (const list of firewall.ruleLists) {
+    for (const rule of list.rules) {
+      for (const zone of [...(rule.fromZones ?? []), ...(rule.toZones ?? [])]) if (!zones.has(zone.toLowerCase())) zones.set(zone.toLowerCase(), zone);
+    }
+  }
+  return [...zones.values()];
 }

@@ -18,4 +18,6 @@ export type UncertaintyKind =
   | 'interface-address'
   | 'identity'
   | 'icmp-type'
+  /** A rule written for zones, met by a flow whose zones are not known. */
+  | 'zone'
   | 'unsupported';

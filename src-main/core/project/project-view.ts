@@ -1,4 +1,5 @@
 import type { ParsedSource } from '../engine/load-sources';
+import { zonesNamedByRules } from '../engine/rule-zones';
 import type { Project, ProjectSource } from './project-schema';
 import { auditBlockers, auditInputsHash } from './project-audit';
 import { parsedSourceOf, zoneProblems } from './project-sources';
@@ -7,6 +8,7 @@ import { siteDraftProblems } from './site-draft';
 import type { ProjectView, SourceView } from './view-schema';
 
 const DIAGNOSTICS_SHOWN = 200;
+const ZONES_SHOWN = 50;
 const SEVERITY_RANK: Record<string, number> = { error: 0, warning: 1, info: 2 };
 
 export interface ProjectState {
@@ -38,6 +40,7 @@ export function sourceView(source: ProjectSource): SourceView {
       diagnostics: [{ line: 0, severity: 'error', message: `cannot be read: ${parsed.message}` }],
       diagnosticCount: 1,
       hasTopology: false,
+      zonesInRules: [],
       ...(columns !== undefined && { columns }),
     };
   }
@@ -62,6 +65,7 @@ export function sourceView(source: ProjectSource): SourceView {
     diagnostics: diagnostics.slice(0, DIAGNOSTICS_SHOWN).map(({ line, severity, message }) => ({ line, severity, message })),
     diagnosticCount: diagnostics.length,
     hasTopology: firewall.interfaces.some((item) => item.addresses.length > 0) || firewall.routes.length > 0,
+    zonesInRules: zonesNamedByRules(firewall).slice(0, ZONES_SHOWN),
     ...(columns !== undefined && { columns }),
   };
 }

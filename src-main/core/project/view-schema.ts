@@ -37,6 +37,8 @@ export const sourceViewSchema = z.object({
   diagnosticCount: z.number().int(),
   /** Whether the source itself says which subnets sit behind which interface. */
   hasTopology: z.boolean(),
+  /** Zone names the rules are written for (the first 50): without zones for them, their verdicts are unknown. */
+  zonesInRules: z.array(z.string()),
   zones: z.array(zoneDraftSchema),
   zoneProblems: z.array(fieldProblemSchema),
   /** Rule exports: each rules sheet's mapping in brief, and the sheet of the one the engineer gave. */

@@ -13,6 +13,7 @@ import {
   type ProjectView,
 } from '../../../src-main/core/project/index';
 import { columnsFromSite, templateOf, type RuleColumnMapping } from '../../../src-main/core/spreadsheet/index';
+import { HANDMADE_ZONES } from '../../fixtures/spreadsheets/handmade';
 import { fixturePath } from '../spreadsheet/helpers';
 import { app, demoConfig, demoSite, NOW, tempDir } from './helpers';
 
@@ -109,6 +110,8 @@ describe('a rule export\'s columns in the project session', () => {
   it('changes the audit: the swapped rule no longer permits the CTI link, and the old result is stale', () => {
     const { open, id } = withWorkbook();
     open.updateSite({ ...open.view().site, customer: 'Acme', site: 'Dallas', auditor: 'FE', roles: [{ role: 'CTI Adapter', addresses: '10.10.20.11' }, { role: 'AES Server', addresses: '10.40.0.10' }] });
+    // The workbook's rules are written for zones: the audit needs to know where they are.
+    open.updateSource({ id, zones: Object.entries(HANDMADE_ZONES).map(([zone, addresses]) => ({ zone, addresses })) });
     const row27 = (view: ProjectView) => view.audit!.result.flows.find((flow) => flow.row === 27)!.status;
     expect(row27(open.runAudit())).toBe('allowed');
     const result = open.setSourceColumns({ id, mapping: { sheet: RULES, columns: SWAPPED } });

@@ -35,8 +35,11 @@ describe('rules written for zones', () => {
     expect(decidedBy(evaluateCrossing(zoned, 'dmz', 'servers', web))).toEqual(['dmz-block']);
   });
 
-  it('all apply where the zone is not known (a source with no topology)', () => {
-    expect(decidedBy(evaluateCrossing(zoned, undefined, undefined, web))).toEqual(['dmz-block']);
+  it('might apply where the zone is not known (a source with no topology): what they match is unknown', () => {
+    const outcome = evaluateCrossing(zoned, undefined, undefined, web);
+    expect(decidedBy(outcome)).toEqual([]);
+    expect(outcome.unknown.equals(web)).toBe(true);
+    expect(outcome.unknownReasons).toEqual([expect.stringMatching(/^zones#1 \(zones row 2\): the rule is written for zones \(from dmz to servers\)/)]);
   });
 
   it('leave lists without zones evaluated as before', () => {
