@@ -178,6 +178,47 @@ describe.runIf(sshdAvailable)('SSH logins and host keys', () => {
     });
   });
 
+  describe('a person slower than the device\'s login grace time', () => {
+    let strict: TestSshd;
+    beforeAll(async () => {
+      strict = await TestSshd.start({ config: ['LoginGraceTime 2'] });
+    });
+    afterAll(() => strict?.stop());
+    const slowly = (answer: 'refuse' | 'accept-and-record', asked: string[]): HostKeyPolicy => ({
+      unknownHostKey: async (presented) => {
+        asked.push(presented.fingerprint);
+        await new Promise((resolve) => setTimeout(resolve, 3500));
+        return answer;
+      },
+    });
+
+    it('is asked once: the pull connects again after the device hung up, and records the key then', async () => {
+      const key = strict.addClientKey('slow-accept');
+      const knownHostsFile = join(strict.dir, 'slow_known_hosts');
+      const asked: string[] = [];
+      const phases: string[] = [];
+      const result = await pullConfiguration(strict.keyTarget(key), {
+        hostKeys: { knownHostsFile, policy: slowly('accept-and-record', asked) },
+        onProgress: (event) => phases.push(`${event.phase}${event.detail?.startsWith('again') ? ` ${event.detail}` : ''}`),
+      });
+      expect(result.complete).toBe(true);
+      expect(asked).toEqual([strict.hostFingerprint()]);
+      expect(phases).toContain('connecting again: the device closed the connection while its host key was being decided');
+      expect(result.evidence.hostKey.trust).toBe('recorded');
+      expect(readFileSync(knownHostsFile, 'utf8')).toMatch(/^\|1\|\S+\|\S+ ssh-ed25519 \S+\n$/);
+    }, 20_000);
+
+    it('who refuses gets the refusal, not the hang-up, and nothing is recorded', async () => {
+      const key = strict.addClientKey('slow-refuse');
+      const knownHostsFile = join(strict.dir, 'slow_refused_known_hosts');
+      const asked: string[] = [];
+      const error = await failureOf(pullConfiguration(strict.keyTarget(key), { hostKeys: { knownHostsFile, policy: slowly('refuse', asked) } }));
+      expect(error).toMatchObject({ step: 'host-key', failure: 'host-key-unknown' });
+      expect(asked).toHaveLength(1);
+      expect(existsSync(knownHostsFile)).toBe(false);
+    }, 20_000);
+  });
+
   describe('legacy algorithms', () => {
     let legacy: TestSshd;
     beforeAll(async () => {

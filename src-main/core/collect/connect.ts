@@ -116,8 +116,18 @@ export function connectSsh(endpoint: SshEndpoint, options: ConnectOptions): Prom
         close: () => client.end(),
       });
     });
-    client.on('error', (error: Error & { level?: string; code?: string }) => fail(hostKeyFailure ?? translateError(error)));
-    client.on('close', () => fail(hostKeyFailure ?? new CollectError(label, STEP_OF[state], 'disconnected', `the server closed the connection while ${DOING[state]}`)));
+    // While a new host key is put to a person the device may hang up (its login grace time
+    // runs); that is said once the person has answered, since a refusal is the better message.
+    let deciding = false;
+    let closedWhileDeciding = false;
+    client.on('error', (error: Error & { level?: string; code?: string }) => {
+      if (deciding) closedWhileDeciding = true;
+      else fail(hostKeyFailure ?? translateError(error));
+    });
+    client.on('close', () => {
+      if (deciding) closedWhileDeciding = true;
+      else fail(hostKeyFailure ?? new CollectError(label, STEP_OF[state], 'disconnected', `the server closed the connection while ${DOING[state]}`));
+    });
 
     const translateError = (error: Error & { level?: string; code?: string }): CollectError => {
       const step = STEP_OF[state];
@@ -132,19 +142,26 @@ export function connectSsh(endpoint: SshEndpoint, options: ConnectOptions): Prom
     const hostVerifier = (key: Buffer, verify: VerifyCallback) => {
       const rekey = state === 'ready';
       if (!rekey) enter('host-key');
+      deciding = !rekey;
       gate.verify(key).then(
         (failure) => {
+          deciding = false;
           if (failure) {
             hostKeyFailure = failure;
-            verify(false);
+            // ssh2 cannot answer on a connection the device has already closed.
+            if (!closedWhileDeciding) verify(false);
             return fail(failure);
+          }
+          if (closedWhileDeciding) {
+            return fail(new CollectError(label, 'host-key', 'disconnected', 'the server closed the connection while the host key was being decided (its time to log in ran out)'));
           }
           if (!rekey) enter('authenticating', { ms: timeouts.auth });
           verify(true);
         },
         (error: Error) => {
+          deciding = false;
           hostKeyFailure = new CollectError(label, 'host-key', 'protocol', `checking the host key failed: ${redactor.redact(error.message)}`);
-          verify(false);
+          if (!closedWhileDeciding) verify(false);
           fail(hostKeyFailure);
         },
       );

@@ -6,6 +6,7 @@ import { connectSsh, forwardThrough, type ConnectState, type SshConnection } fro
 import { CollectError, targetLabel } from './errors';
 import { EVIDENCE_SCHEMA, type CaptureEvidence } from './evidence';
 import type { PresentedHostKey } from './host-key';
+import { connectAgainIfDecidedLate, HostKeyDecisions } from './host-key-decisions';
 import type { HostKeyOptions, TrustedHostKey } from './host-key-gate';
 import type { SshVendorProfile } from './profile';
 import { assertProfileReadOnly, sshProfileFor, sshVendorIds } from './profiles';
@@ -86,23 +87,34 @@ export async function pullConfiguration(target: PullTarget, options: PullOptions
   const weak = classifyWeakAlgorithms(target.weakAlgorithms ?? []);
   if ('error' in weak) throw new CollectError(label, 'credentials', 'bad-input', weak.error);
   const timeouts = resolveTimeouts(options.timeouts);
-  // The policy hears which pull asks, so that an app asking a person can say which device it is about.
+  // The policy hears which pull asks, so that an app asking a person can say which device it is
+  // about; it is asked once per key, however often the pull has to connect.
   const policy = options.hostKeys.policy;
-  const hostKeys = { ...options.hostKeys, policy: { unknownHostKey: (key: PresentedHostKey) => policy.unknownHostKey({ ...key, target: name }) } };
+  const decisions = new HostKeyDecisions({ unknownHostKey: (key: PresentedHostKey) => policy.unknownHostKey({ ...key, target: name }) });
+  const hostKeys = { ...options.hostKeys, policy: decisions };
+  const again = (who: string) => () => progress('connecting', `again: ${who} closed the connection while its host key was being decided`);
   const connectOptions = { hostKeys, timeouts, redactor, ...(options.signal ? { signal: options.signal } : {}) };
   const startedAt = new Date().toISOString();
   const opened: { close(): void }[] = [];
   try {
-    let sock: Duplex | undefined;
+    let jump: SshConnection | undefined;
     if (target.jump) {
       const via = { host: target.jump.host, port: target.jump.port ?? 22, credentials: target.jump.credentials };
-      const jump = await connectSsh(via, { ...connectOptions, role: ' (jump host)', onState: (state) => progress(state, `jump host ${targetLabel(via.host, via.port)}`) });
+      const viaLabel = `jump host ${targetLabel(via.host, via.port)}`;
+      jump = await connectAgainIfDecidedLate(decisions, () => connectSsh(via, { ...connectOptions, role: ' (jump host)', onState: (state) => progress(state, viaLabel) }), again(`the ${viaLabel}`));
       opened.push(jump);
-      sock = await forwardThrough(jump, target.host, port, timeouts);
     }
-    const connection = await connectSsh(
-      { host: target.host, port, credentials: target.credentials, weakAlgorithms: weak.allowed },
-      { ...connectOptions, ...(sock ? { sock } : {}), onState: (state) => state !== 'ready' && progress(state) },
+    const connection = await connectAgainIfDecidedLate(
+      decisions,
+      async () => {
+        // A forwarded channel serves one connection: each attempt opens its own.
+        const sock: Duplex | undefined = jump && (await forwardThrough(jump, target.host, port, timeouts));
+        return connectSsh(
+          { host: target.host, port, credentials: target.credentials, weakAlgorithms: weak.allowed },
+          { ...connectOptions, ...(sock ? { sock } : {}), onState: (state) => state !== 'ready' && progress(state) },
+        );
+      },
+      again('the device'),
     );
     opened.unshift(connection);
     const { hostKey } = connection;
