@@ -80,7 +80,10 @@ export function buildRule(draft: RuleDraft, ref: SheetSourceRef, env: RuleEnviro
   if (services.upper.some((service) => service.icmp)) {
     unresolved.push({ kind: 'icmp-type', reason: 'the rule matches only some ICMP types; the audit treats that part as uncertain' });
   }
-  if (problems.length > 0) unresolved.push({ kind: 'unsupported', reason: `row ${ref.row} could not be read: ${problems[0]}` });
+  // The whole row becomes unknown. A cell's own uncertainty usually says why already; a problem
+  // none says (an unreadable action, say) is given as the row's, so no reason is read out twice.
+  const unsaid = problems.filter((problem) => !unresolved.some((item) => item.reason === problem));
+  if (unsaid.length > 0) unresolved.push({ kind: 'unsupported', reason: `row ${ref.row} could not be read: ${unsaid.join('; ')}` });
 
   const bound = (side: 'lower' | 'upper') =>
     matchBoxes({ sources: sources[side], destinations: destinations[side], services: services[side], keepIcmpTypes: side === 'upper' });

@@ -109,6 +109,8 @@ describe('a Check Point SmartConsole export', () => {
     expect(messages(firewall.diagnostics, 'error')).toEqual(['Policy!G9: "Inform" is not an action this reader knows (allow, accept, permit, deny, drop, reject, block)']);
     expect(rules[5]!.match).toEqual([]);
     expect(mayMatchText(rules[5]!)).toEqual(['tcp any -> 10.10.20.12 22']);
+    // No cell's uncertainty says why, so the row's does.
+    expect(rules[5]!.unresolved).toEqual([{ kind: 'unsupported', reason: 'row 9 could not be read: "Inform" is not an action this reader knows (allow, accept, permit, deny, drop, reject, block)' }]);
     expect(firewall.stats).toEqual({ lines: 21, blank: 0, understood: 17, ignored: 3, notUnderstood: 1 });
   });
 });

@@ -73,7 +73,8 @@ describe('a hand-made rules workbook', () => {
     const broken = byName('weblm-new');
     expect(broken.match).toEqual([]);
     expect(mayMatchText(broken)).toEqual(['ip 10.10.20.12 -> 10.40.0.30']);
-    expect(broken.unresolved.map((item) => item.kind)).toEqual(['unknown-port', 'unsupported']);
+    // The cell's reason is the row's: said once, not again as "row 16 could not be read".
+    expect(broken.unresolved).toEqual([{ kind: 'unknown-port', name: '52233-', reason: '"52233-" is not a port or range' }]);
     expect(firewall.diagnostics.find((item) => item.cell === "'Firewall Rules'!G16")).toMatchObject({ line: 16, sheet: 'Firewall Rules', severity: 'error' });
   });
 
