@@ -190,7 +190,8 @@ export const api = {
     output: pullJobViewSchema,
   },
   /** Stops a pull: devices still running stop and add nothing; those already added stay. */
-  sshPullCancel: { input: z.object({ jobId: z.string().min(1).max(64) }).strict(), output: pullJobViewSchema },
+  /** Cancels a pull, or one of its devices (`device`, its index) while the others go on. */
+  sshPullCancel: { input: z.object({ jobId: z.string().min(1).max(64), device: z.number().int().min(0).max(1000).optional() }).strict(), output: pullJobViewSchema },
   /** Forgets a remembered login (its sealed secrets go with it). */
   sshLoginForget: { input: z.object({ id: z.string().min(1).max(64) }).strict(), output: z.array(rememberedLoginSchema) },
 } as const;

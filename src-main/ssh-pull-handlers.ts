@@ -76,7 +76,7 @@ export function createSshPullHandlers(options: SshPullHandlerOptions): Pick<ApiH
     },
     sshPullStatus: async ({ jobId }) => jobs.status(jobId),
     sshHostKeyAnswer: async ({ jobId, device, answer }) => jobs.answerHostKey(jobId, device, answer),
-    sshPullCancel: async ({ jobId }) => jobs.cancel(jobId),
+    sshPullCancel: async ({ jobId, device }) => jobs.cancel(jobId, device),
     sshLoginForget: async ({ id }) => vault.forget(id),
   };
 }

@@ -97,9 +97,10 @@ export class SshPull {
     await this.call(() => callApi('sshHostKeyAnswer', { jobId: this.job!.id, device: index, answer }));
   }
 
-  async cancel(): Promise<void> {
+  /** Cancels the whole pull, or only the device at `index` while the others go on. */
+  async cancel(index?: number): Promise<void> {
     if (!this.job) return;
-    await this.call(() => callApi('sshPullCancel', { jobId: this.job!.id }));
+    await this.call(() => callApi('sshPullCancel', { jobId: this.job!.id, ...(index !== undefined && { device: index }) }));
   }
 
   dismiss(): void {

@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { join } from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
 import { currentUser, ENABLE_PASSWORD, type ClientKey, type TestSshd } from '../helpers/sshd';
@@ -19,11 +20,16 @@ async function demoSiteWithoutSources(page: Page): Promise<void> {
   await expect(page.getByTestId('source-card')).toHaveCount(0);
 }
 
-/** Fills the SSH form for the test server, logging in with a private key file. */
+/** Opens the SSH form and fills it for the test server, logging in with a private key file. */
 async function fillSshForm(page: Page, sshd: TestSshd, key: ClientKey): Promise<void> {
   await page.getByTestId('ssh-add').click();
-  await page.getByTestId('ssh-host').fill(sshd.host);
-  await page.getByTestId('ssh-port').fill(String(sshd.port));
+  await fillDevice(page, sshd.host, sshd.port, key);
+}
+
+/** Fills the open SSH form for one device, logging in with a private key file. */
+async function fillDevice(page: Page, host: string, port: number, key: ClientKey): Promise<void> {
+  await page.getByTestId('ssh-host').fill(host);
+  await page.getByTestId('ssh-port').fill(String(port));
   await page.getByTestId('ssh-username').fill(currentUser);
   await page.getByTestId('ssh-auth-key').check();
   await page.getByTestId('ssh-key').setInputFiles(key.privateKeyPath);
@@ -81,4 +87,41 @@ test('a changed host key stops the pull plainly, with nothing to accept', async 
   await expect(page.getByTestId('ssh-hostkey-accept')).toHaveCount(0);
   await expect(page.getByTestId('source-card')).toHaveCount(0);
   await screenshot(page, testInfo, 'ssh-changed-host-key');
+});
+
+test('one device of a pull is cancelled on its own; the other is added', async ({ workstation: page, sshd }, testInfo) => {
+  // A device that takes the connection and never says a word, as a wedged SSH daemon does.
+  const held: Socket[] = [];
+  const silent = createServer((socket) => void held.push(socket));
+  await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+  try {
+    await demoSiteWithoutSources(page);
+    const key = sshd.addClientKey('e2e-one-of-two');
+    await page.getByTestId('ssh-add').click();
+    await fillDevice(page, '127.0.0.1', (silent.address() as AddressInfo).port, key);
+    await page.getByTestId('ssh-add-another').click();
+    await expect(page.getByTestId('ssh-listed')).toHaveCount(1);
+    await fillDevice(page, sshd.host, sshd.port, key);
+    await page.getByTestId('ssh-pull').click();
+
+    const devices = page.getByTestId('ssh-device');
+    await expect(devices).toHaveCount(2);
+    await expect(devices.nth(0)).toHaveAttribute('data-state', 'connecting');
+    await expect(page.getByTestId('ssh-hostkey')).toBeVisible();
+    await screenshot(page, testInfo, 'ssh-one-of-two-waiting');
+
+    await devices.nth(0).getByTestId('ssh-device-cancel').click();
+    await expect(devices.nth(0)).toHaveAttribute('data-state', 'cancelled');
+    await expect(devices.nth(0).getByTestId('ssh-device-message')).toHaveText('cancelled: nothing was added');
+    // The other device is still waiting on its host key, and goes on once it is accepted.
+    await expect(devices.nth(1)).toHaveAttribute('data-state', 'host-key');
+    await page.getByTestId('ssh-hostkey-accept').click();
+    await expect(devices.nth(1)).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+    await expect(page.getByTestId('ssh-progress')).toContainText('Pull finished: 1 of 2 added');
+    await expect(page.getByTestId('ssh-device-cancel')).toHaveCount(0);
+    await expect(page.locator('[data-testid=source-card][data-source="dal-dc-fw01"]')).toHaveCount(1);
+  } finally {
+    for (const socket of held) socket.destroy();
+    silent.close();
+  }
 });

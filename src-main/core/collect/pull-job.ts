@@ -34,6 +34,8 @@ type HostKeyAnswer = 'accept' | 'refuse';
 
 interface DeviceRecord {
   view: PullDeviceView;
+  /** Stops this device alone. */
+  abort: AbortController;
   pendingAnswer?: (decision: UnknownHostKeyDecision) => void;
   refusedKey?: PresentedHostKey;
 }
@@ -74,7 +76,7 @@ export class PullJob {
   ) {
     this.startedAt = (options.now?.() ?? new Date()).toISOString();
     this.redactor = new Redactor(devices.flatMap(({ target }) => [...secretsOf(target.credentials), target.enablePassword, ...(target.jump ? secretsOf(target.jump.credentials) : [])]));
-    this.devices = devices.map(({ target }, index) => ({ view: initialView(target, index) }));
+    this.devices = devices.map(({ target }, index) => ({ view: initialView(target, index), abort: new AbortController() }));
     this.finished = this.run(devices, options);
   }
 
@@ -102,12 +104,20 @@ export class PullJob {
     if (!this.running) return;
     this.cancelled = true;
     this.abort.abort();
-    for (const device of this.devices) {
-      const reply = device.pendingAnswer;
-      delete device.pendingAnswer;
-      delete device.view.question;
-      reply?.('refuse');
-    }
+    for (const device of this.devices) withdrawQuestion(device);
+  }
+
+  /**
+   * Stops one device, queued or on its way (a device that does not answer, one the engineer
+   * picked by mistake); the others go on. A device already adding its source, or finished, is
+   * left as it is.
+   */
+  cancelDevice(index: number): void {
+    const device = this.devices[index];
+    if (!device) throw new Error(`this pull has no device ${index}`);
+    if (!this.running || device.view.state === 'adding' || FINAL_STATES.includes(device.view.state)) return;
+    device.abort.abort();
+    withdrawQuestion(device);
   }
 
   private async run(devices: readonly PullJobDevice[], options: PullJobOptions): Promise<void> {
@@ -119,6 +129,7 @@ export class PullJob {
           ...options.pullOptions,
           concurrency: options.concurrency,
           signal: this.abort.signal,
+          signalFor: (index) => this.devices[index]!.abort.signal,
           hostKeys: { ...options.hostKeys, policy: { unknownHostKey: (key) => this.ask(key, options.hostKeys.knownHostsFile) } },
           onProgress: (event) => this.progress(event),
           onReceived: ({ target, bytes }) => {
@@ -199,7 +210,8 @@ export class PullJob {
 
   private failed(device: DeviceRecord, error: CollectError | undefined): void {
     const failure = error?.failure ?? 'protocol';
-    if (failure === 'cancelled' || (this.cancelled && failure !== 'host-key-changed' && failure !== 'host-key-revoked')) {
+    const stopped = this.cancelled || device.abort.signal.aborted;
+    if (failure === 'cancelled' || (stopped && failure !== 'host-key-changed' && failure !== 'host-key-revoked')) {
       device.view.state = 'cancelled';
       device.view.message = 'cancelled: nothing was added';
       return;
@@ -219,6 +231,14 @@ export class PullJob {
     delete device.view.detail;
     delete device.view.question;
   }
+}
+
+/** A question the device no longer needs answered: the pull takes it as refused. */
+function withdrawQuestion(device: DeviceRecord): void {
+  const reply = device.pendingAnswer;
+  delete device.pendingAnswer;
+  delete device.view.question;
+  reply?.('refuse');
 }
 
 function initialView(target: PullTarget, index: number): PullDeviceView {

@@ -42,9 +42,11 @@ export class PullJobs {
     return job.view();
   }
 
-  cancel(id: string): PullJobView {
+  /** Cancels the whole pull, or only `device` (its index) when given. */
+  cancel(id: string, device?: number): PullJobView {
     const job = this.job(id);
-    job.cancel();
+    if (device === undefined) job.cancel();
+    else job.cancelDevice(device);
     return job.view();
   }
 

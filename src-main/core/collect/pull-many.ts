@@ -17,6 +17,8 @@ export interface PullManyOptions extends PullOptions {
   onStatus?: (target: string, status: DeviceStatus, detail?: string) => void;
   /** Each device's outcome as soon as it is known, with its index among the targets. */
   onOutcome?: (outcome: PullOutcome, index: number) => void;
+  /** A device's own stop signal, so one device can be cancelled and the others go on; `signal` stops all. */
+  signalFor?: (index: number) => AbortSignal;
 }
 
 /**
@@ -34,7 +36,9 @@ export async function pullMany(targets: readonly PullTarget[], options: PullMany
     for (let index = next++; index < targets.length; index = next++) {
       const name = names[index]!;
       options.onStatus?.(name, 'running');
-      outcomes[index] = await pullOne(targets[index]!, name, { ...options, hostKeys });
+      const own = options.signalFor?.(index);
+      const signal = own && options.signal ? AbortSignal.any([options.signal, own]) : (own ?? options.signal);
+      outcomes[index] = await pullOne(targets[index]!, name, { ...options, hostKeys, ...(signal && { signal }) });
       const outcome = outcomes[index]!;
       options.onOutcome?.(outcome, index);
       options.onStatus?.(name, outcome.status, outcome.error?.message ?? outcome.result?.incompleteReason);

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { CollectError } from '../../../src-main/core/collect/errors';
+import { CollectError, targetLabel } from '../../../src-main/core/collect/errors';
 import type { PullJobDevice } from '../../../src-main/core/collect/pull-job';
 import { MAX_RUNNING_JOBS, PullJobs } from '../../../src-main/core/collect/pull-jobs';
 import type { PullResult, PullTarget } from '../../../src-main/core/collect/pull';
@@ -79,6 +79,39 @@ describe('SSH pull jobs', () => {
       ['cancelled', 'cancelled: nothing was added'],
       ['cancelled', 'cancelled: nothing was added'],
     ]);
+  });
+
+  it('cancels one device: its question is withdrawn or its session stopped, the others go on and are added', async () => {
+    // Hangs until its own stop signal fires, as a device that never answers does.
+    const silent: DeviceScript = async (pulled, options) => {
+      options.onProgress?.({ target: pulled.name!, phase: 'connecting' });
+      const signal = options.signalFor!(Number(pulled.name));
+      await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
+      throw new CollectError(targetLabel(pulled.host, 22), 'connect', 'cancelled', 'cancelled while connecting and exchanging keys');
+    };
+    const completed = vi.fn(() => ({ id: 'src-1', name: 'dal-dc-fw01' }));
+    const jobs = jobsPlaying([silent, askingDevice, askingDevice]);
+    const { id } = jobs.start([device(target('10.50.0.1')), device(target('10.50.0.2')), device(target('10.50.0.3'), completed)]);
+    await until(() => jobs.status(id).devices.slice(1).every((item) => item.question !== undefined), 'both questions');
+
+    const afterFirst = jobs.cancel(id, 0);
+    expect(afterFirst.cancelled).toBe(false);
+    const afterSecond = jobs.cancel(id, 1);
+    expect(afterSecond.devices[1]!.question).toBeUndefined();
+    expect(afterSecond.devices[2]!.question).toBeDefined();
+    jobs.answerHostKey(id, 2, 'accept');
+
+    const done = await jobs.finished(id);
+    expect(done.cancelled).toBe(false);
+    expect(done.devices.map((item) => [item.state, item.message])).toEqual([
+      ['cancelled', 'cancelled: nothing was added'],
+      ['cancelled', 'cancelled: nothing was added'],
+      ['done', undefined],
+    ]);
+    expect(completed).toHaveBeenCalledTimes(1);
+    // A device that has ended cannot be cancelled again; one that does not exist is an error.
+    expect(jobs.cancel(id, 2).devices[2]!.state).toBe('done');
+    expect(() => jobs.cancel(id, 7)).toThrow('this pull has no device 7');
   });
 
   it('never makes an incomplete capture a source', async () => {
