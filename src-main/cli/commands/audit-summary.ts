@@ -3,6 +3,7 @@ import type { AuditResult } from '../../core/engine/index';
 import { formatTable } from '../table';
 
 const MAX_FINDINGS_LISTED = 25;
+const MAX_SOURCE_WARNINGS = 5;
 
 /** The audit as a person reads it in a terminal: sources, row verdicts, worst findings first. */
 export function formatAuditSummary(result: AuditResult): string {
@@ -12,7 +13,12 @@ export function formatAuditSummary(result: AuditResult): string {
   lines.push('');
   for (const source of result.sources) {
     const problems = source.diagnostics.filter((item) => item.severity !== 'info').length;
-    lines.push(`  ${source.name}: ${source.vendor}${source.hostname ? ` ${source.hostname}` : ''}, ${source.rules} rules, topology from ${source.topology}${problems ? `, ${problems} diagnostics` : ''}`);
+    lines.push(`  ${source.name}: ${source.vendor}${source.hostname ? ` ${source.hostname}` : ''}, ${counted(source.rules, 'rule')}, topology from ${source.topology}${problems ? `, ${counted(problems, 'diagnostic')}` : ''}`);
+    // What concerns the source as a whole (its zones, its topology) changes how every row
+    // reads: said here in full. Line-level ones are counted; `wfos-audit parse` lists them.
+    for (const item of source.diagnostics.filter((diagnostic) => diagnostic.line === 0 && diagnostic.severity !== 'info').slice(0, MAX_SOURCE_WARNINGS)) {
+      lines.push(`    ${item.severity}: ${item.message}`);
+    }
     const { pulled } = source;
     if (pulled) lines.push(`    pulled over SSH from ${targetLabel(pulled.host, pulled.port)} at ${pulled.capturedAt}, host key ${pulled.hostKey} (${pulled.hostKeyTrust}), evidence ${pulled.evidence}`);
   }
@@ -40,4 +46,8 @@ export function formatAuditSummary(result: AuditResult): string {
   const rest = result.findings.length - listed.length;
   if (rest > 0) lines.push(`  … and ${rest} more (see --json)`);
   return lines.join('\n') + '\n';
+}
+
+function counted(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

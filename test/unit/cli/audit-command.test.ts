@@ -51,6 +51,15 @@ describe('wfos-audit audit', () => {
     expect(unknownVendor.stderr).toContain('fw.txt: cannot tell which firewall this file is from');
   });
 
+  it('says in full what concerns a source as a whole: a rule export written for zones the site does not map', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'audit-'));
+    writeFileSync(join(dir, 'rules.csv'), 'From,To,Source,Destination,Service,Action\nservers,avaya,10.10.20.11,10.40.0.10,tcp/450,allow\n');
+    writeFileSync(join(dir, 'site.yaml'), 'site: S\ncustomer: C\nroles:\n  CTI Adapter: 10.10.20.11\n  AES Server: 10.40.0.10\nfirewalls:\n  - name: branch\n    file: rules.csv\n');
+    const io = recordingIo(dir);
+    expect(await main(['audit', '--site', 'site.yaml'], io.cli)).toBe(0);
+    expect(io.stdout).toContain('  branch: spreadsheet, 1 rule, topology from none, 1 diagnostic\n    warning: rules of branch are written for zones (servers, avaya) and the site file gives branch no zones:');
+  });
+
   it('requires --site', async () => {
     const io = recordingIo();
     expect(await main(['audit'], io.cli)).toBe(2);
