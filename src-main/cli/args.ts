@@ -29,7 +29,6 @@ type Parsed<T extends Options> = ReturnType<typeof parseCommandArgs<T>>;
  */
 export function defineCommand<T extends Options>(spec: {
   name: string;
-  summary: string;
   usage: string;
   options: T;
   positionals?: boolean;
@@ -37,7 +36,6 @@ export function defineCommand<T extends Options>(spec: {
 }): CliCommand {
   return {
     name: spec.name,
-    summary: spec.summary,
     usage: spec.usage,
     async run(argv, io) {
       const args = parseCommandArgs(spec.name, argv, spec.options, spec.positionals ?? false);

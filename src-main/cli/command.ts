@@ -12,8 +12,6 @@ export interface CliIo {
 
 export interface CliCommand {
   name: string;
-  /** One line for the command list in `wfos-audit --help`. */
-  summary: string;
   /** Full `--help` text of the command. */
   usage: string;
   /** Resolves to the process exit code (0 done, 1 findings reached --fail-on, 2 bad input). */

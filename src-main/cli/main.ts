@@ -1,14 +1,6 @@
-import { type CliCommand, type CliIo, UsageError } from './command';
-import { auditCommand } from './commands/audit';
-import { certCommand } from './commands/cert';
-import { matrixCommand } from './commands/matrix';
-import { parseCommand } from './commands/parse';
-import { pullCommand } from './commands/pull';
-import { verifyCommand } from './commands/verify';
+import { type CliIo, UsageError } from './command';
+import { COMMANDS as commands } from './command-list';
 import { VERSION } from './version';
-
-/** Every subcommand, in the order `--help` lists them. */
-const commands: readonly CliCommand[] = [matrixCommand, parseCommand, auditCommand, pullCommand, verifyCommand, certCommand];
 
 export { VERSION };
 
@@ -46,7 +38,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     return 2;
   }
   try {
-    return await command.run(rest, io);
+    return await (await command.load()).run(rest, io);
   } catch (error) {
     // Known failures carry their own "what and where"; anything else still gets one line, no stack.
     const message = error instanceof Error ? error.message : String(error);

@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { acceptNewHostKeys, refuseUnknownHostKeys, type HostKeyOptions, type PullProgress, type SshCredentials } from '../core/collect/index';
+// The light modules, not the collect index: `audit` reads these options without loading ssh2.
+import type { SshCredentials } from '../core/collect/auth';
+import { acceptNewHostKeys, refuseUnknownHostKeys } from '../core/collect/host-key';
+import type { HostKeyOptions } from '../core/collect/host-key-gate';
+import type { PullProgress } from '../core/collect/pull';
 import { UsageError, type CliIo } from './command';
 
 /**

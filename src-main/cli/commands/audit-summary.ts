@@ -1,4 +1,4 @@
-import { targetLabel } from '../../core/collect/index';
+import { targetLabel } from '../../core/collect/errors';
 import type { AuditResult } from '../../core/engine/index';
 import { formatTable } from '../table';
 

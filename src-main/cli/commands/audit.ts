@@ -1,23 +1,13 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { runAudit, SEVERITIES, type AuditResult, type Severity } from '../../core/engine/index';
-import {
-  auditJsonText,
-  buildReportModel,
-  reportInputFor,
-  signingIdentity,
-  signReportPdf,
-  writeReportCsv,
-  writeReportPdf,
-  writeReportXlsx,
-  type SigningKey,
-} from '../../core/report/index';
+import { auditJsonText } from '../../core/report/evidence-manifest';
+import type { SigningKey } from '../../core/report/index';
 import { loadSiteFile, type Site } from '../../core/site/index';
 import { defineCommand } from '../args';
 import { type CliIo, UsageError } from '../command';
 import { SSH_LOGIN_HELP, SSH_LOGIN_OPTIONS } from '../ssh-login';
 import { VERSION } from '../version';
-import { pullSiteFirewalls } from './audit-pull';
 import { loadSiteSources } from './audit-sources';
 import { formatAuditSummary } from './audit-summary';
 
@@ -69,7 +59,6 @@ written to disk or shown.
 
 export const auditCommand = defineCommand({
   name: 'audit',
-  summary: 'audit a site\'s firewalls against the matrix (--site SITE.yaml)',
   usage,
   options: {
     site: { type: 'string' },
@@ -94,10 +83,11 @@ export const auditCommand = defineCommand({
       throw new UsageError(`--fail-on ${failOn}: not a severity (${SEVERITIES.join(', ')})`);
     }
     if (!values.pull) refusePullOptions(values);
-    const signingKey = values.sign === undefined ? undefined : readSigningKey(values.sign, values['sign-passphrase-env'], values.pdf, io);
+    const signingKey = values.sign === undefined ? undefined : await readSigningKey(values.sign, values['sign-passphrase-env'], values.pdf, io);
     const loaded = loadSiteFile(resolve(io.cwd, values.site));
-    // With --pull, the site's ssh: firewalls become the files they were pulled into.
-    const pulled = values.pull ? await pullSiteFirewalls(loaded, values, io) : { site: loaded };
+    // With --pull, the site's ssh: firewalls become the files they were pulled into. The SSH
+    // side (and, below, the report side) is loaded only when asked for.
+    const pulled = values.pull ? await (await import('./audit-pull')).pullSiteFirewalls(loaded, values, io) : { site: loaded };
     if ('failed' in pulled) return 2;
     const { site } = pulled;
     const sources = loadSiteSources(site, io);
@@ -128,6 +118,7 @@ interface ReportOptions {
 /** The report files asked for; returns one line per file for the summary. */
 async function writeReports(site: Site, result: AuditResult, options: ReportOptions, io: CliIo): Promise<string[]> {
   if (!options.pdf && !options.xlsx && !options.csv) return [];
+  const { buildReportModel, reportInputFor, signReportPdf, writeReportCsv, writeReportPdf, writeReportXlsx } = await import('../../core/report/index');
   const customerRep = options['customer-rep'];
   const model = buildReportModel(reportInputFor(site, result, customerRep ? { customer: { name: customerRep } } : {}));
   const lines: string[] = [];
@@ -165,7 +156,7 @@ function refusePullOptions(values: Record<string, unknown>): void {
 }
 
 /** The .p12 and its passphrase, checked before the audit runs so a mistake is said at once. */
-function readSigningKey(file: string, passphraseVariable: string | undefined, pdf: string | undefined, io: CliIo): SigningKey {
+async function readSigningKey(file: string, passphraseVariable: string | undefined, pdf: string | undefined, io: CliIo): Promise<SigningKey> {
   if (!pdf) throw new UsageError('--sign signs the PDF report: give --pdf OUT too');
   if (!passphraseVariable) throw new UsageError('--sign needs --sign-passphrase-env VAR: the .p12\'s passphrase is read from the environment, never from the command line');
   const passphrase = io.env[passphraseVariable];
@@ -178,7 +169,7 @@ function readSigningKey(file: string, passphraseVariable: string | undefined, pd
     throw new UsageError(`${file}: cannot read the certificate (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
   const key = { p12, passphrase, file };
-  signingIdentity(key);
+  (await import('../../core/report/index')).signingIdentity(key);
   return key;
 }
 

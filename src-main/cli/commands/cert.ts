@@ -26,7 +26,6 @@ Options:
 
 export const certCommand = defineCommand({
   name: 'cert',
-  summary: 'create a self-signed certificate for signing reports (--name NAME --out FILE.p12)',
   usage,
   options: {
     name: { type: 'string' },

@@ -23,7 +23,6 @@ Options:
 
 export const matrixCommand = defineCommand({
   name: 'matrix',
-  summary: 'print the embedded WFOS 5.2.3 port matrix (or --matrix FILE)',
   usage,
   options: { json: { type: 'boolean' }, matrix: { type: 'string' } },
   async run({ values }, io) {

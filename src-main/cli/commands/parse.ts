@@ -30,7 +30,6 @@ Options:
 
 export const parseCommand = defineCommand({
   name: 'parse',
-  summary: 'parse one firewall configuration; print its rules, objects and diagnostics',
   usage,
   options: { vendor: { type: 'string' }, json: { type: 'boolean' }, columns: { type: 'string' }, 'save-columns': { type: 'string' } },
   positionals: true,

@@ -34,7 +34,6 @@ written to disk or shown: they are masked in the transcript, the evidence and ev
 
 export const pullCommand = defineCommand({
   name: 'pull',
-  summary: 'pull a live configuration over SSH, read-only, with evidence (--host H --user U --out FILE)',
   usage,
   options: {
     host: { type: 'string' },

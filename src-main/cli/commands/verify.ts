@@ -23,7 +23,6 @@ PDF, truncated, not signed, or an evidence file is missing.
 
 export const verifyCommand = defineCommand({
   name: 'verify',
-  summary: 'check a signed report\'s signature and evidence hashes (REPORT.pdf)',
   usage,
   options: { evidence: { type: 'string' } },
   positionals: true,

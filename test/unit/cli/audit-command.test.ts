@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -64,5 +65,25 @@ describe('wfos-audit audit', () => {
     const io = recordingIo();
     expect(await main(['audit'], io.cli)).toBe(2);
     expect(io.stderr).toContain('--site SITE.yaml is required');
+  });
+});
+
+describe('what a command loads', () => {
+  it('an audit that neither pulls nor writes a report loads no SSH, PDF or signing library, and --version loads no command', () => {
+    // A fresh process, since this one has loaded everything for the other tests.
+    const script = `
+      import Module from 'node:module';
+      import { main } from ${JSON.stringify(fileURLToPath(new URL('../../../src-main/cli/main.ts', import.meta.url)))};
+      const loaded = () => Object.keys(Module._cache).filter((path) => /node_modules\\/(ssh2|pdfkit|node-forge|@signpdf)\\//.test(path)).map((path) => path.split('node_modules/')[1].split('/')[0]);
+      const io = { out: () => {}, err: () => {}, cwd: process.cwd(), env: {} };
+      await main(['--version'], io);
+      const afterVersion = Object.keys(Module._cache).length;
+      await main(['audit', '--site', ${JSON.stringify(demoSite)}], io);
+      process.stdout.write(JSON.stringify({ afterVersion, libraries: [...new Set(loaded())] }));
+    `;
+    const output = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    const { afterVersion, libraries } = JSON.parse(output) as { afterVersion: number; libraries: string[] };
+    expect(libraries).toEqual([]);
+    expect(afterVersion).toBeLessThan(10);
   });
 });
