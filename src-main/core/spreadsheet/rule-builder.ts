@@ -157,7 +157,8 @@ function serviceBound(draft: RuleDraft, env: RuleEnvironment, take: Take, proble
     problemAt('service', 'no service given');
     return { lower: [], upper: everything };
   }
-  return take('service', readServiceCell(text, { lookup: env.objects.service, ...(protocols && { protocols }) })).bound;
+  const context = { lookup: env.objects.service, ...(protocols && { protocols }), ...(env.mapping.style === 'fortigate' && { colonNamesSourcePorts: true }) };
+  return take('service', readServiceCell(text, context)).bound;
 }
 
 function actionOf(draft: RuleDraft, env: RuleEnvironment, problemAt: ProblemAt): RuleAction | undefined {

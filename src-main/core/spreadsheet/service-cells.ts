@@ -12,6 +12,8 @@ export interface ServiceContext {
   lookup: ServiceLookup;
   /** From the row's Protocol column: the protocol of ports written without one. */
   protocols?: ProtocolSet;
+  /** FortiGate's exports: "53:53" is destination port 53 from source port 53, not a range. */
+  colonNamesSourcePorts?: boolean;
 }
 
 interface ServicePart {
@@ -64,10 +66,10 @@ function readServiceItem(item: string, context: ServiceContext, carried: Protoco
     return object.unresolved.length === 0 ? { lower: object.services } : { lower: object.services, upper: UNKNOWN.upper! };
   }
   const written = writtenProtocolAndPorts(item);
-  if (written !== undefined) return withPorts(item, written.protocols, written.ports, reading, true);
+  if (written !== undefined) return withPorts(item, written.protocols, written.ports, reading, { written: true, context });
   if (/^\d/.test(item)) {
     const protocols = context.protocols ?? carried;
-    if (protocols !== undefined) return withPorts(item, protocols, item, reading, false);
+    if (protocols !== undefined) return withPorts(item, protocols, item, reading, { written: false, context });
     return portsWithoutProtocol(item, reading);
   }
   const named = lookupServiceName(item);
@@ -162,15 +164,24 @@ export function protocolWord(word: string): ProtocolSet | undefined {
   }
 }
 
-function withPorts(item: string, protocols: ProtocolSet, portsText: string | undefined, reading: CellReading<ServiceSpec[]>, written: boolean): ServicePart {
+function withPorts(
+  item: string,
+  protocols: ProtocolSet,
+  portsText: string | undefined,
+  reading: CellReading<ServiceSpec[]>,
+  { written, context }: { written: boolean; context: ServiceContext },
+): ServicePart {
   const carry = written ? { writtenProtocols: protocols } : {};
   if (portsText === undefined || isAnyWord(portsText)) return { lower: [specOf(protocols)], ...carry };
   const icmpType = icmpTypeOf(protocols, portsText);
   if (icmpType !== undefined) return { lower: [{ ...specOf(protocols), icmp: { type: icmpType } }], ...carry };
-  const ports = readPorts(portsText);
-  if (typeof ports === 'string') {
-    reading.unresolved.push({ kind: 'unknown-port', name: item, reason: ports });
-    reading.problems.push(ports);
+  const sides = destinationAndSource(portsText, context.colonNamesSourcePorts ?? false);
+  const ports = readPorts(sides.destination);
+  const sourcePorts = sides.source === undefined ? PortSet.all() : readPorts(sides.source);
+  const unreadable = typeof ports === 'string' ? ports : typeof sourcePorts === 'string' ? sourcePorts : undefined;
+  if (typeof ports === 'string' || typeof sourcePorts === 'string') {
+    reading.unresolved.push({ kind: 'unknown-port', name: item, reason: unreadable! });
+    reading.problems.push(unreadable!);
     return { ...UNKNOWN, ...carry };
   }
   const ported = protocols.intersect(PORTED_PROTOCOLS);
@@ -180,7 +191,19 @@ function withPorts(item: string, protocols: ProtocolSet, portsText: string | und
     reading.problems.push(why);
     return { ...UNKNOWN, ...carry };
   }
-  return { lower: [{ ...specOf(ported), destinationPorts: ports }], ...carry };
+  return { lower: [{ ...specOf(ported), destinationPorts: ports, sourcePorts }], ...carry };
+}
+
+/**
+ * FortiGate writes a custom service's ports as DESTINATION:SOURCE ("443:1024-65535", "53:53");
+ * iptables and Sophos write a range as LOW:HIGH ("1050:1065"). A range on either side of the
+ * colon can only be FortiGate's; two single ports are read as the export's style writes them.
+ */
+function destinationAndSource(text: string, colonNamesSourcePorts: boolean): { destination: string; source?: string } {
+  const sides = /^\s*(\d+(?:\s*-\s*\d+)?)\s*:\s*(\d+(?:\s*-\s*\d+)?)\s*$/.exec(text);
+  if (!sides) return { destination: text };
+  const [, destination, source] = sides as unknown as [string, string, string];
+  return colonNamesSourcePorts || destination.includes('-') || source.includes('-') ? { destination, source } : { destination: text };
 }
 
 /** "icmp/8" names an ICMP type, not a port. */

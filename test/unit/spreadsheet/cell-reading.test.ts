@@ -25,6 +25,21 @@ describe('service cells as people write them', () => {
     ]);
   });
 
+  it('reads FortiGate\'s DESTINATION:SOURCE ports; two single ports around a colon are a range, except in a FortiGate export', () => {
+    const { rules } = service('tcp/443:1024-65535', 'TCP/8080-8090:1-65535', 'tcp/1050:1065', 'udp/53:53');
+    expect(rules.map((rule) => matchText(rule)[0])).toEqual([
+      'tcp 10.10.20.11:1024-65535 -> 10.40.0.10 443',
+      'tcp 10.10.20.11:1-65535 -> 10.40.0.10 8080-8090',
+      'tcp 10.10.20.11 -> 10.40.0.10 1050-1065',
+      'udp 10.10.20.11 -> 10.40.0.10 53',
+    ]);
+    const fortiGate = readRows(
+      [['1', 'servers', 'dns', '10.10.20.11', '10.40.0.10', 'always', 'udp/53:53', 'ACCEPT', 'disable']],
+      ['ID', 'From', 'To', 'Source', 'Destination', 'Schedule', 'Service', 'Action', 'NAT'],
+    );
+    expect(matchText(fortiGate.rules[0]!)).toEqual(['udp 10.10.20.11:53 -> 10.40.0.10 53']);
+  });
+
   it('reads two protocol/port items on two lines of one cell, and a protocol carried to later ports', () => {
     const { rules } = service('tcp/450\ntcp/4721-4722', 'TCP 80, 443');
     expect(matchText(rules[0]!)).toEqual(['tcp 10.10.20.11 -> 10.40.0.10 450,4721-4722']);

@@ -11,10 +11,11 @@ export function importFixture(name: string, options: SpreadsheetImportOptions = 
   return importRuleSpreadsheet(readFileSync(fixturePath(name)), name, options);
 }
 
-/** "tcp 10.10.20.11 -> 10.40.0.10 450,1050-1065": a box as a reviewer reads it. */
+/** "tcp 10.10.20.11 -> 10.40.0.10 450,1050-1065" (source ports after a colon, when narrowed): a box as a reviewer reads it. */
 export function boxText(box: MatchBox): string {
   const ports = box.destinationPorts.isAll() ? '' : ` ${box.destinationPorts.toString()}`;
-  return `${box.protocols.toString()} ${box.sources.toString()} -> ${box.destinations.toString()}${ports}`;
+  const sourcePorts = box.sourcePorts.isAll() ? '' : `:${box.sourcePorts.toString()}`;
+  return `${box.protocols.toString()} ${box.sources.toString()}${sourcePorts} -> ${box.destinations.toString()}${ports}`;
 }
 
 export const matchText = (rule: Rule): string[] => rule.match.map(boxText);
