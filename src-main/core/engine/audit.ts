@@ -10,7 +10,8 @@ import { auditedFirewall, type AuditedFirewall } from './firewall-path';
 import { hygieneFindings } from './hygiene';
 import type { LoadedSource } from './load-sources';
 import { overPermissiveFindings } from './over-permissive';
-import { unplacedZoneWarnings } from './rule-zones';
+import type { Topology } from './topology';
+import { zoneWarnings } from './zone-warnings';
 
 export interface AuditOptions {
   toolVersion: string;
@@ -84,7 +85,7 @@ export function* auditSteps(site: Site, sources: readonly LoadedSource[], option
   };
 }
 
-function summarise(source: LoadedSource, topology: string): SourceSummary {
+function summarise(source: LoadedSource, topology: Topology['basis']): SourceSummary {
   const { firewall, entry } = source;
   const file = entry.fileAsWritten ?? basename(entry.file ?? '');
   return {
@@ -97,7 +98,7 @@ function summarise(source: LoadedSource, topology: string): SourceSummary {
     ...(firewall.version !== undefined && { version: firewall.version }),
     ...(source.pulled && { pulled: { evidence: evidencePathFor(file), ...source.pulled } }),
     topology,
-    diagnostics: [...firewall.diagnostics, ...unplacedZoneWarnings(firewall, entry.name, topology)].map(({ line, severity, message }) => ({ line, severity, message })),
+    diagnostics: [...firewall.diagnostics, ...zoneWarnings(firewall, entry, topology)].map(({ line, severity, message }) => ({ line, severity, message })),
   };
 }
 

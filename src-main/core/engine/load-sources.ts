@@ -50,8 +50,6 @@ export function loadSource(entry: SiteFirewall): LoadedSource {
   const bytes = readFileSync(entry.file);
   const columns = entry.columns === undefined ? undefined : columnsFromSite(entry.columns, `firewall ${entry.name}`);
   const { firewall } = parseSource(bytes, basename(entry.file), { ...(entry.vendor !== undefined && { vendor: entry.vendor }), ...(columns && { columns }), path: entry.file });
-  warnAboutZones(firewall, entry);
-  warnAboutZonesWithoutInterface(firewall, entry);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const pulled = capture && pulledFrom(capture, sha256, entry.file, firewall);
   return { entry, firewall, sha256, ...(pulled && { pulled }) };
@@ -132,49 +130,5 @@ function readerFor(bytes: Uint8Array, name: string, vendor: string | undefined):
   } catch (error) {
     if (vendor === undefined && error instanceof VendorDetectionError && looksLikeRuleTable(bytes)) return 'spreadsheet';
     throw error;
-  }
-}
-
-/**
- * Zone names a rule export uses that the site's `zones:` does not define: such rules never
- * apply to a placed flow, which is worth a warning rather than a quiet "blocked".
- */
-function warnAboutZones(firewall: Firewall, entry: SiteFirewall): void {
-  if (!entry.zones || entry.zones.length === 0) return;
-  const known = new Set(entry.zones.map((zone) => zone.name.toLowerCase()));
-  const unknown = new Map<string, number>();
-  for (const rule of firewall.ruleLists.flatMap((list) => list.rules)) {
-    for (const zone of [...(rule.fromZones ?? []), ...(rule.toZones ?? [])]) {
-      if (!known.has(zone.toLowerCase()) && !unknown.has(zone)) unknown.set(zone, rule.ref.row ?? rule.ref.line ?? 0);
-    }
-  }
-  for (const [zone, row] of unknown) {
-    firewall.diagnostics.push({
-      line: row,
-      severity: 'warning',
-      message: `zone "${zone}" (first used on row ${row}) is not one of the site's zones for ${entry.name} (${entry.zones.map((item) => item.name).join(', ')}): rules written for it never apply`,
-    });
-  }
-}
-
-/**
- * For a configuration with named interfaces, the site's zones stand for those interfaces: a
- * flow placed in a zone is filtered by the lists applied on the interface of that name and
- * meets its security level. A zone named after no interface leaves its flows with neither, and
- * names are compared as written (the ASA's nameif is case-sensitive), so say it.
- */
-function warnAboutZonesWithoutInterface(firewall: Firewall, entry: SiteFirewall): void {
-  const interfaces = firewall.interfaces.flatMap((item) => (item.name === undefined ? [] : [item.name]));
-  if (!entry.zones || interfaces.length === 0) return;
-  for (const zone of entry.zones) {
-    if (interfaces.includes(zone.name)) continue;
-    const sameLetters = interfaces.find((name) => name.toLowerCase() === zone.name.toLowerCase());
-    firewall.diagnostics.push({
-      line: 0,
-      severity: 'warning',
-      message:
-        `the site's zone "${zone.name}" for ${entry.name} is not an interface of this configuration (${interfaces.join(', ')})` +
-        `${sameLetters ? `; did you mean "${sameLetters}"? Names are compared as written` : ''}: flows placed there meet no interface access list and no security level`,
-    });
   }
 }

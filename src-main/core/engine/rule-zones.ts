@@ -1,4 +1,4 @@
-import type { Diagnostic, Firewall, Rule } from '../model/index';
+import type { Firewall, Rule } from '../model/index';
 
 /*
  * Rules written for zones (a policy export's From/To columns) filter only the traffic that
@@ -66,23 +66,6 @@ export function whereZonesUnknown(rule: Rule, ingress: string | undefined, egres
   return standIn;
 }
 
-/**
- * Rules written for zones on a source that places no flow in a zone (no topology, no site
- * zones): every verdict they touch is "unknown", so say once why and what fixes it.
- */
-export function unplacedZoneWarnings(firewall: Firewall, firewallName: string, basis: string): Diagnostic[] {
-  if (basis !== 'none') return [];
-  const zones = zonesNamedByRules(firewall);
-  if (zones.length === 0) return [];
-  const named = zones.slice(0, 6).join(', ') + (zones.length > 6 ? `, and ${zones.length - 6} more` : '');
-  return [
-    {
-      line: 0,
-      severity: 'warning',
-      message: `rules of ${firewallName} are written for zones (${named}) and the site file gives ${firewallName} no zones: whether they apply to a flow is not known, so the verdicts they touch are unknown; map each zone to its subnets under zones: in the site file`,
-    },
-  ];
-}
 
 /** The zone names the rules are written for, in first-use order, each once as first written. */
 export function zonesNamedByRules(firewall: Firewall): string[] {

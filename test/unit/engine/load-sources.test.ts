@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { EVIDENCE_SCHEMA } from '../../../src-main/core/collect/evidence';
 import { loadSource, SourceError } from '../../../src-main/core/engine/index';
+import { zoneWarnings } from '../../../src-main/core/engine/zone-warnings';
 import { AddressSet } from '../../../src-main/core/net/index';
 
 const demoConfig = fileURLToPath(new URL('../../../resources/demo/configs/dal-dc-fw01.txt', import.meta.url));
@@ -66,8 +67,9 @@ describe('loading a pulled configuration', () => {
 describe('site zones on a configuration with interfaces', () => {
   it('warns about a zone named after no interface, and points at one that differs only in case', () => {
     const zone = (name: string, cidr: string) => ({ name, addresses: AddressSet.parse(cidr), line: 1 });
-    const { firewall } = loadSource({ name: 'dal', line: 1, file: demoConfig, zones: [zone('inside', '10.30.0.0/16'), zone('Servers', '10.10.20.0/24'), zone('dmz', '192.0.2.0/24')] });
-    const warnings = firewall.diagnostics.filter((item) => item.message.startsWith("the site's zone"));
+    const entry = { name: 'dal', line: 1, file: demoConfig, zones: [zone('inside', '10.30.0.0/16'), zone('Servers', '10.10.20.0/24'), zone('dmz', '192.0.2.0/24')] };
+    const { firewall } = loadSource(entry);
+    const warnings = zoneWarnings(firewall, entry, 'site zones');
     const interfaces = 'outside, inside, servers, db, voice, avaya, services, management';
     expect(warnings).toEqual([
       {

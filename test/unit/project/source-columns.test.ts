@@ -119,6 +119,17 @@ describe('a rule export\'s columns in the project session', () => {
     expect(row27(open.runAudit())).toBe('blocked');
   });
 
+  it('warns in the audit of zones the rules use and the engineer has not mapped, and of none mapped at all', () => {
+    const { open, id } = withWorkbook();
+    open.updateSite({ ...open.view().site, customer: 'Acme', site: 'Dallas', auditor: 'FE', roles: [{ role: 'CTI Adapter', addresses: '10.10.20.11' }, { role: 'AES Server', addresses: '10.40.0.10' }] });
+    const warnings = (view: ProjectView) => view.audit!.result.sources[0]!.diagnostics.filter((item) => item.severity === 'warning').map((item) => item.message);
+    expect(warnings(open.runAudit())).toContainEqual(expect.stringContaining('rules of handmade-rules are written for zones (servers, avaya'));
+    open.updateSource({ id, zones: [{ zone: 'servers', addresses: '10.10.20.0/24' }, { zone: 'avaya', addresses: '10.40.0.0/24' }] });
+    const mapped = warnings(open.runAudit());
+    expect(mapped.some((message) => message.includes('no zones:'))).toBe(false);
+    expect(mapped).toContainEqual(expect.stringMatching(/^zone "agents" \(first used on row \d+\) is not one of the site's zones for handmade-rules \(servers, avaya\): rules written for it never apply$/));
+  });
+
   it('changes nothing when the same columns are given again', () => {
     const { open, id } = withWorkbook();
     open.setSourceColumns({ id, mapping: { sheet: RULES, columns: SWAPPED } });
