@@ -93,9 +93,12 @@ test('a dropped rule workbook shows how its columns were read; the engineer corr
   await zones.getByLabel('Zone 2 subnets').press('Tab');
   await expect(zones.getByTestId('zones-needed')).toHaveCount(0);
 
-  // Audited as detected: the CTI link to the AES is permitted by row 6.
+  // Audited as detected: the CTI link to the AES is permitted by row 6. The zones left unmapped
+  // are named above the results: rules written for them never apply.
   await page.getByTestId('run-audit').click();
   await expect(page.locator('[data-testid=flow-row][data-row="27"]')).toHaveAttribute('data-status', 'allowed');
+  await expect(page.getByTestId('source-warning').filter({ hasText: 'zone "agents"' })).toContainText("is not one of the site's zones for handmade-rules (servers, avaya): rules written for it never apply");
+  await expect(page.getByTestId('source-warning')).toHaveCount(4);
 
   // The engineer swaps source and destination; the preview labels follow before anything is applied.
   await page.getByTestId('step-sources').click();

@@ -44,8 +44,9 @@ function zonesTheSiteLacks(firewall: Firewall, entry: SiteFirewall): Diagnostic[
       if (!known.has(zone.toLowerCase()) && !unknown.has(zone)) unknown.set(zone, rule.ref.row ?? rule.ref.line ?? 0);
     }
   }
+  // About the site and the source together, not one row: the row is named in the message.
   return [...unknown].map(([zone, row]) => ({
-    line: row,
+    line: 0,
     severity: 'warning',
     message: `zone "${zone}" (first used on row ${row}) is not one of the site's zones for ${entry.name} (${entry.zones!.map((item) => item.name).join(', ')}): rules written for it never apply`,
   }));
