@@ -101,6 +101,25 @@ describe('the report model of the demo audit', () => {
     expect(nodes.find((node) => node.id === 'Browser')).toMatchObject({ kind: 'client', deployed: true, addresses: '10.30.0.0/16' });
   });
 
+  it('samples a source\'s diagnostics worst first, those about the whole source before those about a line', () => {
+    const source = audit.sources[0]!;
+    const noisy: AuditResult = {
+      ...audit,
+      sources: [{ ...source, diagnostics: [
+        { line: 12, severity: 'info', message: 'dynamic routing is not modelled' },
+        { line: 40, severity: 'warning', message: 'time-range T is not defined' },
+        { line: 0, severity: 'warning', message: 'rules of fw are written for zones (dmz)' },
+        { line: 7, severity: 'error', message: 'access-list needs a name' },
+      ] }],
+    };
+    expect(buildReportModel({ audit: noisy, matrix: site.matrix }).evidence.sources[0]!.diagnosticSamples).toEqual([
+      'line 7 error: access-list needs a name',
+      'source-wide warning: rules of fw are written for zones (dmz)',
+      'line 40 warning: time-range T is not defined',
+      'line 12 info: dynamic routing is not modelled',
+    ]);
+  });
+
   it('is the same for the same input, and JSON-safe for the renderer', () => {
     const again = buildReportModel(reportInputFor(site, audit, { customer: { name: 'Müller', role: 'IT security' } }));
     expect(again).toEqual(model);

@@ -148,8 +148,21 @@ function evidenceOf(source: SourceSummary, obtained: SourceProvenance, vendorNam
     sha256: source.sha256,
     obtained,
     diagnostics: severities.map((severity) => ({ severity, count: source.diagnostics.filter((item) => item.severity === severity).length })),
-    diagnosticSamples: source.diagnostics.slice(0, DIAGNOSTIC_SAMPLES).map((item) => `line ${item.line} ${item.severity}: ${item.message}`),
+    diagnosticSamples: samplesOf(source.diagnostics),
   };
+}
+
+const SEVERITY_RANK: Readonly<Record<string, number>> = { error: 0, warning: 1, info: 2 };
+
+/**
+ * The diagnostics a reader should see first: the worst, and within a severity those about the
+ * source as a whole (its zones, a file changed since it was pulled) before those about a line.
+ */
+function samplesOf(diagnostics: SourceSummary['diagnostics']): string[] {
+  return [...diagnostics]
+    .sort((a, b) => (SEVERITY_RANK[a.severity] ?? 3) - (SEVERITY_RANK[b.severity] ?? 3) || Number(a.line !== 0) - Number(b.line !== 0))
+    .slice(0, DIAGNOSTIC_SAMPLES)
+    .map((item) => `${item.line === 0 ? 'source-wide' : `line ${item.line}`} ${item.severity}: ${item.message}`);
 }
 
 function party(title: string, input: SignOffInput): SignOffParty {
