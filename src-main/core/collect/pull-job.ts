@@ -168,7 +168,7 @@ export class PullJob {
 
   private ask(key: PresentedHostKey, knownHostsFile: string): Promise<UnknownHostKeyDecision> {
     const device = key.target === undefined ? undefined : this.device(key.target);
-    if (!device || this.abort.signal.aborted) return Promise.resolve('refuse');
+    if (!device || this.abort.signal.aborted || device.abort.signal.aborted) return Promise.resolve('refuse');
     return new Promise((resolve) => {
       device.view.state = 'host-key';
       device.view.question = { host: key.host, port: key.port, keyType: key.keyType, fingerprint: key.fingerprint, jumpHost: device.view.via === targetLabel(key.host, key.port), knownHostsFile };

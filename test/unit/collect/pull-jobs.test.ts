@@ -3,7 +3,7 @@ import { CollectError, targetLabel } from '../../../src-main/core/collect/errors
 import type { PullJobDevice } from '../../../src-main/core/collect/pull-job';
 import { MAX_RUNNING_JOBS, PullJobs } from '../../../src-main/core/collect/pull-jobs';
 import type { PullResult, PullTarget } from '../../../src-main/core/collect/pull';
-import { askingDevice, FINGERPRINT, pulledResult, scriptedCollector, until, type DeviceScript } from './pull-fakes';
+import { askingDevice, FINGERPRINT, presentedKey, pulledResult, scriptedCollector, until, type DeviceScript } from './pull-fakes';
 
 const PASSWORD = 'Sw0rdf1sh-Pa55';
 const ENABLE = 'En4ble-S3cret';
@@ -112,6 +112,25 @@ describe('SSH pull jobs', () => {
     // A device that has ended cannot be cancelled again; one that does not exist is an error.
     expect(jobs.cancel(id, 2).devices[2]!.state).toBe('done');
     expect(() => jobs.cancel(id, 7)).toThrow('this pull has no device 7');
+  });
+
+  it('does not put a cancelled device\'s host key to the engineer when its question comes late', async () => {
+    let answered: string | undefined;
+    const late: DeviceScript = async (pulled, options) => {
+      const signal = options.signalFor!(Number(pulled.name));
+      await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
+      answered = await options.hostKeys.policy.unknownHostKey(presentedKey(pulled));
+      throw new CollectError(targetLabel(pulled.host, 22), 'host-key', 'host-key-unknown', 'refused');
+    };
+    const jobs = jobsPlaying([late, askingDevice]);
+    const { id } = jobs.start([device(target('10.50.0.1')), device(target('10.50.0.2'))]);
+    await until(() => jobs.status(id).devices[1]!.question !== undefined, 'the second question');
+    jobs.cancel(id, 0);
+    await until(() => answered !== undefined, 'the late question answered');
+    expect(answered).toBe('refuse');
+    expect(jobs.status(id).devices[0]!.question).toBeUndefined();
+    jobs.answerHostKey(id, 1, 'accept');
+    expect((await jobs.finished(id)).devices.map((item) => item.state)).toEqual(['cancelled', 'done']);
   });
 
   it('never makes an incomplete capture a source', async () => {
