@@ -293,7 +293,9 @@ function readIcmpType(cursor: TokenCursor, entry: ParsedEntry, env: EntryEnviron
       entry.services = unknownServices();
       return;
     }
-    specs = group.services;
+    entry.unresolved.push(...group.unresolved);
+    // A group with a member line that could not be read may hold any type of the protocol.
+    specs = group.unresolved.length > 0 ? [specOf(ProtocolSet.of(protocol))] : group.services;
   } else {
     const type = lookupIcmpType(word, protocol);
     if (type === undefined) return;

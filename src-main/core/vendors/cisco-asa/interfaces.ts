@@ -2,7 +2,7 @@ import { AddressParseError, AddressSet } from '../../net/index';
 import type { Interface } from '../../model/index';
 import type { ConfigCommand, ConfigLine } from './lines';
 import { restAfterWords } from './lines';
-import type { ReadState } from './raw-config';
+import type { RawNetworkDef, ReadState } from './raw-config';
 
 // Physical and negotiation settings: they decide whether a link comes up, not what it lets through.
 const IGNORED_INTERFACE_SETTINGS = [
@@ -149,7 +149,8 @@ export function readRoute(line: ConfigLine, { ctx, raw }: ReadState): void {
   }
   // The ASA accepts "route outside 0 0 gw" and prints it as 0.0.0.0 0.0.0.0; accept both.
   const expand = (word: string) => (word === '0' ? '0.0.0.0' : word);
-  addRoute(line, iface, `${expand(network)} ${expand(mask)}`, gateway, metric, { ctx, raw });
+  const destination = `${expand(addressOfName(network, raw.names))} ${expand(mask)}`;
+  addRoute(line, iface, destination, addressOfName(gateway, raw.names), metric, { ctx, raw });
 }
 
 /** `ipv6 route IFNAME X/len GATEWAY [metric]`. */
@@ -158,7 +159,16 @@ export function readIpv6Route(line: ConfigLine, state: ReadState): void {
   if (iface === undefined || prefix === undefined || gateway === undefined) {
     return state.ctx.notUnderstood(line, 'ipv6 route needs interface, prefix and gateway');
   }
-  addRoute(line, iface, prefix, gateway, metric, state);
+  addRoute(line, iface, prefix, addressOfName(gateway, state.raw.names), metric, state);
+}
+
+/**
+ * With `names` on, the running configuration shows a `name` alias in place of every address it
+ * stands for, routes included ("route inside BRANCH-LAN 255.255.0.0 CORE-RTR 1"). Names come
+ * before routes in the file, so the alias is known by the time the route is read.
+ */
+function addressOfName(word: string, names: ReadonlyMap<string, RawNetworkDef>): string {
+  return names.get(word)?.address ?? word;
 }
 
 function addRoute(line: ConfigLine, iface: string, destinationText: string, gateway: string, metric: string | undefined, { ctx, raw }: ReadState): void {

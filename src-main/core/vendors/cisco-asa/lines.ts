@@ -67,8 +67,12 @@ export interface ConfigCommand {
   children: ConfigLine[];
 }
 
-// The ASA pager leaves "<--- More --->" and backspaces in captured sessions.
-const PAGER_RESIDUE = /<--- More --->[\s\b]*/g;
+// The ASA pager leaves "<--- More --->" in captured sessions, and on a key press erases it with
+// 14 spaces between carriage returns (or backspaces). A capture that drops lone carriage
+// returns joins marker, spaces and the next line into one: only those 14 spaces go, so a
+// block's indented line keeps its own indent and stays in its block.
+// (`[\b]` is a backspace: \b means one only inside brackets.)
+const PAGER_RESIDUE = /<--- More --->[\b]*(?: {1,14})?[\b]*/g;
 
 function configLine(raw: string, number: number): ConfigLine {
   // trimEnd() strips exactly what /\s+$/ does.

@@ -141,7 +141,7 @@ export function readNetworkGroup(command: ConfigCommand, state: ReadState): void
         else ctx.notUnderstood(line);
         continue;
       }
-      if (result.alias !== undefined) def.members.push({ name: result.alias, line });
+      if (result.alias !== undefined) def.members.push({ name: result.alias, line, alias: true });
       def.literal = def.literal.union(result.addresses);
     } else {
       ctx.notUnderstood(line);

@@ -16,6 +16,12 @@ import type { ConfigLine } from './lines';
 export interface MemberRef {
   name: string;
   line: ConfigLine;
+  /**
+   * A `name` alias written in place of an address (`network-object host REC01`): listed as a
+   * member, its address already in the group's literal set. Not looked up again, since an
+   * object may share the alias's title and stand for other addresses.
+   */
+  alias?: boolean;
 }
 
 /** A network object, group or `name` alias before nested members are flattened. */

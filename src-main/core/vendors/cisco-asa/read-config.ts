@@ -5,6 +5,7 @@ import { forEachCommand, type ConfigCommand, type ConfigLine, type LineCounts } 
 import { readLegacyNat, readTopLevelNat } from './nat';
 import { readName, readNetworkGroup, readNetworkObject } from './network-objects';
 import { emptyRawConfig, type RawConfig, type ReadState } from './raw-config';
+import { readSecurityContext } from './security-contexts';
 import { readServiceGroup, readServiceObject } from './service-objects';
 import { readAccessGroup, readFirewallMode, readHostname, readSameSecurity, readTimeRange, readVersion } from './settings';
 
@@ -47,6 +48,8 @@ const HANDLERS: ReadonlyArray<readonly [string, Handler]> = [
   ['firewall', singleLine(readFirewallMode)],
   ['router', ignoreRouting],
   ['ipv6 router', ignoreRouting],
+  // Only in the system configuration of a multiple-context firewall.
+  ['context', readSecurityContext],
 ];
 
 function keepAccessListLine(accessList: ConfigLine, { ctx, raw }: ReadState): void {

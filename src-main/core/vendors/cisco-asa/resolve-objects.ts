@@ -64,6 +64,7 @@ export class ObjectResolver {
     const parts = [def.literal];
     const unresolved = [...def.unresolved];
     for (const member of def.members) {
+      if (member.alias) continue;
       const problem = this.memberProblem(member, name, stack, 'network');
       if (problem) {
         unresolved.push(problem);

@@ -64,7 +64,7 @@ export function readServiceGroup(command: ConfigCommand, state: ReadState): void
     } else if (keyword === 'protocol-object' && kind === 'protocol') {
       const protocols = protocolSetOf(cursor.next() ?? '');
       if (protocols === undefined || !cursor.done()) {
-        state.ctx.notUnderstood(line, 'unknown protocol');
+        unreadableMember(line, def, 'unknown-protocol', 'unknown protocol', state);
         continue;
       }
       def.specs.push(specOf(protocols));
@@ -72,7 +72,7 @@ export function readServiceGroup(command: ConfigCommand, state: ReadState): void
     } else if (keyword === 'icmp-object' && kind === 'icmp-type') {
       const type = lookupIcmpType(cursor.next() ?? '', ICMP);
       if (type === undefined || !cursor.done()) {
-        state.ctx.notUnderstood(line, 'unknown ICMP type');
+        unreadableMember(line, def, 'icmp-type', 'unknown ICMP type', state);
         continue;
       }
       def.specs.push({ ...specOf(ProtocolSet.of(ICMP)), icmp: { type } });
@@ -81,6 +81,15 @@ export function readServiceGroup(command: ConfigCommand, state: ReadState): void
       readGroupCommon(line, def, state);
     }
   }
+}
+
+/**
+ * A member line that cannot be read leaves the group unresolved, as an unreadable service or
+ * port line does: rules using the group may match what that line held.
+ */
+function unreadableMember(line: ConfigLine, def: RawServiceDef, kind: 'unknown-protocol' | 'icmp-type', why: string, { ctx }: ReadState): void {
+  def.unresolved.push({ kind, name: def.name, reason: `${def.name}: ${why} in "${line.text.trim()}"` });
+  ctx.notUnderstood(line, why);
 }
 
 function readServiceLine(line: ConfigLine, cursor: TokenCursor, def: RawServiceDef, { ctx }: ReadState): void {

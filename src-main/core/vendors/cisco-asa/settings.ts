@@ -8,10 +8,26 @@ export function readHostname(line: ConfigLine, { ctx, raw }: ReadState): void {
   ctx.understood(line);
 }
 
-/** `ASA Version 9.8(4)32 [<context>]`, `PIX Version 8.0(4)`, FTD's `NGFW Version 7.2.5`. */
+/** `ASA Version 9.8(4)32 [<context>|<system>]`, `PIX Version 8.0(4)`, FTD's `NGFW Version 7.2.5`. */
 export function readVersion(line: ConfigLine, { ctx, raw }: ReadState): void {
-  const version = line.tokens[2];
+  const [, , version, mode] = line.tokens;
   if (version === undefined) return ctx.notUnderstood(line);
+  // Each running configuration has one version line: a second is a second configuration, as
+  // when a session captured `changeto context` and `show running-config` for several contexts.
+  if (raw.version !== undefined) {
+    ctx.report(
+      line.number,
+      'warning',
+      'a second running configuration starts here: the file holds several (security contexts, or the system configuration and a context), read as one firewall; give each its own file',
+    );
+  }
+  if (mode === '<system>') {
+    ctx.report(
+      line.number,
+      'warning',
+      'the system configuration of a multiple-context firewall: it holds no access rules, which are in each security context\'s own configuration',
+    );
+  }
   raw.version = version;
   raw.product = line.tokens[0] === 'NGFW' ? 'ftd' : line.tokens[0] === 'PIX' ? 'pix' : 'asa';
   ctx.understood(line);
