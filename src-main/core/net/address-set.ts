@@ -1,4 +1,5 @@
 import { cidrRun, parseAddressList, plainIpv4Block, rangeRun, type AddressRun } from './address-text';
+import { discontiguousMaskRanges } from './discontiguous-mask';
 import { cidrCover, exactCidrLength } from './cidr';
 import { IntervalSet } from './interval-set';
 import { Ipv4Set } from './ipv4-set';
@@ -60,6 +61,16 @@ export class AddressSet {
   static fromCidr(address: string, prefixLength: number): AddressSet {
     const parsed = parseIpAddress(address);
     return AddressSet.fromRuns([cidrRun(parsed.family, parsed.value, prefixLength, `${address}/${prefixLength}`)]);
+  }
+
+  /**
+   * `address mask` with a mask whose one bits are not contiguous (Cisco wildcards in reverse), as
+   * the separate ranges it stands for; undefined when the pair is not one (see discontiguous-mask).
+   */
+  static withMaskHoles(address: string, mask: string): AddressSet | { tooMany: number } | undefined {
+    const result = discontiguousMaskRanges(address, mask);
+    if (result === undefined || 'tooMany' in result) return result;
+    return AddressSet.wrap(Ipv4Set.fromRanges(result.ranges), IntervalSet.empty());
   }
 
   static fromRange(low: string, high: string): AddressSet {

@@ -58,6 +58,17 @@ function plainIpv4(text: string): { family: 'ipv4'; value: bigint } | undefined 
   return value === undefined ? undefined : { family: 'ipv4', value: BigInt(value) };
 }
 
+/** A plain dotted IPv4 address (see plainIpv4) as a number; undefined for any other text. */
+export function plainIpv4Value(text: string): number | undefined {
+  return plainIpv4Number(text, 0, text.length);
+}
+
+/** Ones then zeros: the host bits, read as a number, plus one is a power of two (or zero bits at all). */
+export function isContiguousIpv4Mask(mask: number): boolean {
+  const hostBits = ~mask >>> 0;
+  return (hostBits & (hostBits + 1)) === 0;
+}
+
 /** plainIpv4 of text[start, end) as a number. */
 function plainIpv4Number(text: string, start: number, end: number): number | undefined {
   let value = 0;
@@ -98,9 +109,8 @@ export function plainIpv4Block(text: string): { low: number; high: number } | un
   if (space < 0) return { low: address, high: address };
   const mask = plainIpv4Number(text, space + 1, text.length);
   if (mask === undefined) return undefined;
+  if (!isContiguousIpv4Mask(mask)) return undefined;
   const hostBits = ~mask >>> 0;
-  // Contiguous: the host bits are all ones from the bottom (hostBits + 1 is a power of two).
-  if ((hostBits & (hostBits + 1)) !== 0) return undefined;
   const low = (address & mask) >>> 0;
   return { low, high: (low | hostBits) >>> 0 };
 }

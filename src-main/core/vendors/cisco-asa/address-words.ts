@@ -1,5 +1,4 @@
 import { AddressParseError, AddressSet } from '../../net/index';
-import { discontiguousMaskSet } from './discontiguous-masks';
 import type { RawNetworkDef } from './raw-config';
 
 /**
@@ -54,8 +53,9 @@ export function maskedWord(word: string, mask: string, names: ReadonlyMap<string
 const MASKED = new Map<string, Map<string, AddressSet | string>>();
 
 function withHoles(address: string, mask: string, written: string): AddressWordResult | undefined {
-  const result = discontiguousMaskSet(address, mask);
-  if (result === undefined || 'addresses' in result) return result;
+  const result = AddressSet.withMaskHoles(address, mask);
+  if (result === undefined) return undefined;
+  if (result instanceof AddressSet) return { addresses: result };
   return {
     error: `"${written}": the non-contiguous mask ${mask} stands for ${result.tooMany} separate ranges, more than the audit expands`,
     unsupported: true,
