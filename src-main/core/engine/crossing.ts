@@ -41,8 +41,9 @@ function rulesBetween(lists: readonly { list: RuleList }[], ingress: string | un
     rules = lists.flatMap((item) => item.list.rules);
     if (lists.some((item) => hasZonedRules(item.list))) {
       rules = rules.filter((rule) => zoneAdmits(rule.fromZones, ingress) && zoneAdmits(rule.toZones, egress)).map((rule) => whereZonesUnknown(rule, ingress, egress));
+    } else {
+      packJoined(rules, lists.map((item) => item.list.rules));
     }
-    else packJoined(rules, lists.map((item) => item.list.rules));
     known.set(key, rules);
   }
   return rules;

@@ -36,8 +36,9 @@ export function zonesDisjoint(a: Rule, b: Rule): boolean {
   return disjointZones(a.fromZones, b.fromZones) || disjointZones(a.toZones, b.toZones);
 }
 
-// One stand-in per rule, so every row and trace that meets it shares its sets.
-const uncertainStandIns = new WeakMap<Rule, Rule>();
+// One stand-in per rule and unknown side (from, to or both: 1, 2, 3), so every row and trace
+// that meets it shares its sets.
+const uncertainStandIns = new WeakMap<Rule, Rule[]>();
 
 /**
  * The rule as it filters a flow whose ingress or egress zone is not known: when it is written
@@ -49,7 +50,10 @@ export function whereZonesUnknown(rule: Rule, ingress: string | undefined, egres
   const unknownFrom = rule.fromZones !== undefined && ingress === undefined;
   const unknownTo = rule.toZones !== undefined && egress === undefined;
   if (!unknownFrom && !unknownTo) return rule;
-  let standIn = uncertainStandIns.get(rule);
+  const sides = (unknownFrom ? 1 : 0) + (unknownTo ? 2 : 0);
+  let known = uncertainStandIns.get(rule);
+  if (known === undefined) uncertainStandIns.set(rule, (known = []));
+  let standIn = known[sides];
   if (standIn === undefined) {
     const zones = [...(unknownFrom ? [`from ${rule.fromZones!.join(', ')}`] : []), ...(unknownTo ? [`to ${rule.toZones!.join(', ')}`] : [])].join(' ');
     standIn = {
@@ -61,11 +65,10 @@ export function whereZonesUnknown(rule: Rule, ingress: string | undefined, egres
         { kind: 'zone', reason: `the rule is written for zones (${zones}) and which zone the flow enters or leaves by is not known: give the site file zones: for this firewall` },
       ],
     };
-    uncertainStandIns.set(rule, standIn);
+    known[sides] = standIn;
   }
   return standIn;
 }
-
 
 /** The zone names the rules are written for, in first-use order, each once as first written. */
 export function zonesNamedByRules(firewall: Firewall): string[] {

@@ -42,6 +42,16 @@ describe('rules written for zones', () => {
     expect(outcome.unknownReasons).toEqual([expect.stringMatching(/^zones#1 \(zones row 2\): the rule is written for zones \(from dmz to servers\)/)]);
   });
 
+  it('name the side whose zone is not known, each side its own stand-in', () => {
+    const egressUnknown = evaluateCrossing(zoned, 'agents', undefined, web);
+    expect(egressUnknown.unknown.equals(web)).toBe(true);
+    expect(egressUnknown.unknownReasons).toEqual([expect.stringContaining('zones#2 (zones row 3): the rule is written for zones (to SERVERS)')]);
+    const single = importRuleSpreadsheet(Buffer.from(csvText([['From', 'To', 'Source', 'Destination', 'Service', 'Action'], ['agents', 'servers', 'any', 'any', 'tcp/443', 'allow']])), 'one.csv').firewall;
+    expect(evaluateCrossing(single, 'agents', undefined, web).unknownReasons).toEqual([expect.stringContaining('(to servers)')]);
+    expect(evaluateCrossing(single, undefined, undefined, web).unknownReasons).toEqual([expect.stringContaining('(from agents to servers)')]);
+    expect(evaluateCrossing(single, undefined, 'servers', web).unknownReasons).toEqual([expect.stringContaining('(from agents)')]);
+  });
+
   it('leave lists without zones evaluated as before', () => {
     expect(decidedBy(evaluateCrossing(plain, 'agents', 'servers', web))).toEqual(['plain#1']);
     expect(evaluateCrossing(plain, 'agents', 'servers', web).permitted.equals(web)).toBe(true);
