@@ -4,11 +4,11 @@ import { tuneV8ForAudits } from '../../src-main/v8-tuning';
 
 /**
  * One measured phase in a process of its own, so its RSS high-water mark belongs to it alone.
- * Usage: node --expose-gc --import tsx measure-phase.ts baseline|parse|audit|report CONFIG SITE [REPEATS]
+ * Usage: node --expose-gc --import tsx measure-phase.ts baseline|words|parse|audit|report CONFIG SITE [REPEATS]
  * Prints one JSON line (a PhaseReport) on stdout.
  */
 
-export type PhaseName = 'baseline' | 'parse' | 'audit' | 'report';
+export type PhaseName = 'baseline' | 'words' | 'parse' | 'audit' | 'report';
 
 export interface PhaseReport {
   phase: PhaseName;
@@ -29,6 +29,9 @@ export interface PhaseReport {
   error?: string;
 }
 
+/** What a phase hands back before its memory is weighed: `keep` stays referenced until then. */
+type PhaseRun = Omit<PhaseReport, 'maxRssBytes' | 'retainedHeapBytes'> & { keep: unknown };
+
 function timed<T>(work: () => T): [T, number] {
   const start = performance.now();
   const result = work();
@@ -40,7 +43,7 @@ function retainedHeap(): number {
   return process.memoryUsage().heapUsed;
 }
 
-function baseline(configPath: string, repeats: number): Omit<PhaseReport, 'maxRssBytes' | 'retainedHeapBytes'> & { keep: unknown } {
+function baseline(configPath: string, repeats: number): PhaseRun {
   const timesMs: number[] = [];
   let lines: string[] = [];
   for (let run = 0; run < repeats; run += 1) {
@@ -51,7 +54,30 @@ function baseline(configPath: string, repeats: number): Omit<PhaseReport, 'maxRs
   return { phase: 'baseline', timesMs, lines: lines.length, keep: lines };
 }
 
-async function parse(configPath: string, repeats: number): Promise<Omit<PhaseReport, 'maxRssBytes' | 'retainedHeapBytes'> & { keep: unknown }> {
+/**
+ * The first step of the parse on its own: the ASA reader's line reader cutting the text (already
+ * read, as the parse phase has it) into lines and every line into its words, keeping nothing.
+ * No parser that reads words can take less, so it shows how much of the parse target is left
+ * for everything else on this machine.
+ */
+async function words(configPath: string, repeats: number): Promise<PhaseRun> {
+  const { forEachLine } = await import('../../src-main/core/vendors/cisco-asa/lines');
+  const text = readFileSync(configPath, 'utf8');
+  const timesMs: number[] = [];
+  let count = 0;
+  for (let run = 0; run < repeats; run += 1) {
+    const [total, ms] = timed(() => {
+      let wordCount = 0;
+      forEachLine(text, (line) => (wordCount += line.tokens.length));
+      return wordCount;
+    });
+    count = total;
+    timesMs.push(ms);
+  }
+  return { phase: 'words', timesMs, keep: count };
+}
+
+async function parse(configPath: string, repeats: number): Promise<PhaseRun> {
   const { parseAsaConfig } = await import('../../src-main/core/vendors/cisco-asa/index');
   const text = readFileSync(configPath, 'utf8');
   const timesMs: number[] = [];
@@ -66,7 +92,7 @@ async function parse(configPath: string, repeats: number): Promise<Omit<PhaseRep
 }
 
 /** One cold end-to-end audit, as `wfos-audit audit --site` runs it. */
-async function audit(sitePath: string): Promise<Omit<PhaseReport, 'maxRssBytes' | 'retainedHeapBytes'> & { keep: unknown }> {
+async function audit(sitePath: string): Promise<PhaseRun> {
   const { loadSiteFile } = await import('../../src-main/core/site/index');
   const { loadSource, runAudit } = await import('../../src-main/core/engine/index');
   const [site, loadSite] = timed(() => loadSiteFile(sitePath));
@@ -89,7 +115,7 @@ async function timedAsync<T>(work: () => Promise<T>): Promise<[T, number]> {
 }
 
 /** The report of one audit (not timed): model, signed PDF, and the XLSX workbook, as the CLI writes them. */
-async function reportPhase(sitePath: string): Promise<Omit<PhaseReport, 'maxRssBytes' | 'retainedHeapBytes'> & { keep: unknown }> {
+async function reportPhase(sitePath: string): Promise<PhaseRun> {
   const { loadSiteFile } = await import('../../src-main/core/site/index');
   const { loadSource, runAudit } = await import('../../src-main/core/engine/index');
   const reports = await import('../../src-main/core/report/index');
@@ -114,7 +140,14 @@ async function reportPhase(sitePath: string): Promise<Omit<PhaseReport, 'maxRssB
 }
 
 async function measure(phase: string, configPath: string, sitePath: string, repeats: number): Promise<PhaseReport> {
-  const run = phase === 'baseline' ? baseline(configPath, repeats) : phase === 'parse' ? await parse(configPath, repeats) : phase === 'report' ? await reportPhase(sitePath) : await audit(sitePath);
+  const phases: Record<PhaseName, () => Promise<PhaseRun>> = {
+    baseline: async () => baseline(configPath, repeats),
+    words: () => words(configPath, repeats),
+    parse: () => parse(configPath, repeats),
+    audit: () => audit(sitePath),
+    report: () => reportPhase(sitePath),
+  };
+  const run = await phases[phase as PhaseName]();
   const { keep, ...report } = run;
   const retainedHeapBytes = retainedHeap();
   // Read after the collection so `keep` is visibly still referenced until here.
@@ -126,7 +159,7 @@ async function measure(phase: string, configPath: string, sitePath: string, repe
 tuneV8ForAudits();
 const [phase = '', configPath = '', sitePath = '', repeats = '1'] = process.argv.slice(2);
 try {
-  if (!['baseline', 'parse', 'audit', 'report'].includes(phase)) throw new Error(`unknown phase "${phase}"`);
+  if (!['baseline', 'words', 'parse', 'audit', 'report'].includes(phase)) throw new Error(`unknown phase "${phase}"`);
   process.stdout.write(`${JSON.stringify(await measure(phase, configPath, sitePath, Number(repeats)))}\n`);
 } catch (error) {
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);

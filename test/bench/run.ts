@@ -60,6 +60,17 @@ async function main(): Promise<number> {
   figures.push({ measure: 'baseline: readFileSync + split (median of 9)', value: ms(baseMs), baseline: ms(baseMs), ratio: times(1), target: '' });
   figures.push({ measure: 'baseline peak RSS', value: mib(baseline.maxRssBytes), baseline: mib(baseline.maxRssBytes), ratio: times(1), target: '' });
 
+  // Splitting every line into words is the floor under any word-based reader: beside the
+  // parse it shows how much of the parse's ratio is reading words at all on this machine.
+  const wordsOutcome = await runPhase(repoRoot, { ...request, phase: 'words', repeats: 9, limitSeconds: 60 });
+  const wordsPhase = completed(wordsOutcome);
+  if (wordsPhase) {
+    const wordsMs = median(wordsPhase.timesMs);
+    figures.push({ measure: 'floor: every line split into words, nothing kept (median of 9)', value: ms(wordsMs), baseline: ms(baseMs), ratio: times(wordsMs / baseMs), target: '' });
+  } else {
+    console.log(`The words floor ${describeFailure(wordsOutcome)}.`);
+  }
+
   console.log('Parsing…');
   const parseOutcome = await runPhase(repoRoot, { ...request, phase: 'parse', repeats: 5, limitSeconds: 90 });
   const parse = completed(parseOutcome);
