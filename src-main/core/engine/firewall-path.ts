@@ -1,10 +1,10 @@
-import type { Firewall } from '../model/index';
+import { NULL_ROUTE_INTERFACE, placeInFile, type Firewall } from '../model/index';
 import { FlowSpace, type AddressSet } from '../net/index';
 import type { SiteFirewall } from '../site/index';
 import { evaluateCrossing } from './crossing';
-import { unknownOutcome } from './rule-chain';
+import { defaultOutcome, unknownOutcome } from './rule-chain';
 import { asOnAuditDate, rulesOutOfTime, type OutOfTime } from './time-ranges';
-import { topologyOf, type Topology } from './topology';
+import { topologyOf, type Side, type Topology } from './topology';
 import type { Outcome } from './verdict';
 
 /** One audited source with what the engine needs to place flows on it. */
@@ -47,23 +47,58 @@ export function crossingsOf(audited: AuditedFirewall, space: FlowSpace): Crossin
         const routed = audited.topology.basis === 'none' || (source.name !== undefined && destination.name !== undefined);
         if (audited.topology.basis !== 'none' && source.name === undefined && destination.name === undefined) continue;
         if (source.name !== undefined && source.name === destination.name) continue;
-        const part = FlowSpace.of({ ...box, sources: source.addresses, destinations: destination.addresses });
-        if (audited.entry.host && !touchesHost(audited, part)) continue;
-        const outcome = routed
-          ? evaluateCrossing(audited.firewall, source.name, destination.name, part)
-          : unknownOutcome(part, noRouteReason(audited, source.name === undefined ? source.addresses : destination.addresses));
-        crossings.push({ ingress: source.name, egress: destination.name, outcome });
+        // A host talking to itself never reaches a network firewall, placed or not.
+        if (!audited.entry.host && isOneHost(source.addresses) && source.addresses.equals(destination.addresses)) continue;
+        const whole = FlowSpace.of({ ...box, sources: source.addresses, destinations: destination.addresses });
+        const part = audited.entry.host ? hostPart(whole, audited.entry.host) : whole;
+        if (part.isEmpty()) continue;
+        crossings.push({ ingress: source.name, egress: destination.name, outcome: outcomeOf(audited, source, destination, part, routed) });
       }
     }
   }
   return crossings;
 }
 
-function noRouteReason(audited: AuditedFirewall, unrouted: AddressSet): string {
+function outcomeOf(audited: AuditedFirewall, source: Side, destination: Side, part: FlowSpace, routed: boolean): Outcome {
+  if (destination.discardedBy) {
+    return defaultOutcome(part, {
+      kind: 'default',
+      id: 'null-route',
+      action: 'deny',
+      text: `the route to ${NULL_ROUTE_INTERFACE} at ${placeInFile(destination.discardedBy)} discards traffic to ${destination.addresses.toString()}`,
+      ref: destination.discardedBy,
+    });
+  }
+  if (source.discardedBy) {
+    return unknownOutcome(part, `replies to ${source.addresses.toString()} are routed to ${NULL_ROUTE_INTERFACE} (${placeInFile(source.discardedBy)}), and which interface its traffic enters by is not known`);
+  }
+  return routed
+    ? evaluateCrossing(audited.firewall, source.name, destination.name, part)
+    : unknownOutcome(part, noRouteReason(source.name === undefined ? source.addresses : destination.addresses));
+}
+
+function noRouteReason(unrouted: AddressSet): string {
   return `no route to ${unrouted.toString()} in the configuration (it may be learned dynamically or from DHCP); give the site file zones: to place it`;
 }
 
-function touchesHost(audited: AuditedFirewall, part: FlowSpace): boolean {
-  const host = audited.entry.host!;
-  return part.projectDestinations().overlaps(host) || part.projectSources().overlaps(host);
+function isOneHost(addresses: AddressSet): boolean {
+  const { v4, v6 } = addresses.size();
+  return v4 + v6 === 1n;
+}
+
+/**
+ * What of the space a host firewall filters: flows to its addresses (inbound) and flows from
+ * them (outbound). Only those address pairs: a box naming the host among other sources does
+ * not bring the others' traffic to it.
+ */
+function hostPart(space: FlowSpace, host: AddressSet): FlowSpace {
+  let part = FlowSpace.empty();
+  for (const box of space.boxes()) {
+    const fromHost = box.sources.intersect(host);
+    if (!fromHost.isEmpty()) part = part.union(FlowSpace.of({ ...box, sources: fromHost }));
+    const toHost = box.destinations.intersect(host);
+    const others = box.sources.subtract(host);
+    if (!toHost.isEmpty() && !others.isEmpty()) part = part.union(FlowSpace.of({ ...box, sources: others, destinations: toHost }));
+  }
+  return part;
 }

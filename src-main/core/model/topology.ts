@@ -16,6 +16,11 @@ export interface Interface {
   /** The address comes from DHCP or PPPoE, so connected subnets are not known from the file. */
   dynamicAddress: boolean;
   shutdown: boolean;
+  /**
+   * Passes no traffic through the firewall, only traffic to and from the firewall itself (ASA
+   * `management-only`): its subnets and routes place no flow.
+   */
+  managementOnly?: boolean;
   ref: SourceRef;
 }
 
@@ -24,7 +29,16 @@ export interface Route {
   interface: string;
   /** CIDR, e.g. "0.0.0.0/0" or "2001:db8:40::/48". */
   destination: string;
+  /** Empty for a route that discards (`route Null0`). */
   gateway: string;
+  /** Administrative distance: of two routes to the same prefix the lower one is used. */
   metric?: number;
+  /** Carries only traffic leaving a VPN tunnel (ASA `tunneled`), never cleartext flows. */
+  tunneled?: boolean;
+  /** Traffic routed here is dropped (ASA `route Null0`). */
+  discard?: boolean;
   ref: SourceRef;
 }
+
+/** The interface name a discarding route is written with. */
+export const NULL_ROUTE_INTERFACE = 'Null0';

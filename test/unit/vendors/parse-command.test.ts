@@ -55,7 +55,7 @@ describe('wfos-audit parse', () => {
     const { code, out } = await run(['aus-rec-fw02.txt']);
     expect(code).toBe(0);
     expect(out).toContain('aus-rec-fw02.txt: Cisco ASA / FTD (LINA), hostname aus-rec-fw02, version 8.4(7)30');
-    expect(out).toContain('221 lines: 108 understood, 113 ignored on purpose, 0 not understood, 0 blank');
+    expect(out).toContain('221 lines: 109 understood, 112 ignored on purpose, 0 not understood, 0 blank');
     expect(out).toContain('Rule list global_acl (global)');
     expect(out).toContain('Rule list voice_access_in (in on voice)');
     expect(out).toContain('Rule list vendor_access (not applied to traffic)');

@@ -1,5 +1,5 @@
 import { AddressParseError, AddressSet } from '../../net/index';
-import type { Interface } from '../../model/index';
+import { NULL_ROUTE_INTERFACE, type Interface } from '../../model/index';
 import type { ConfigCommand, ConfigLine } from './lines';
 import { restAfterWords } from './lines';
 import type { RawNetworkDef, ReadState } from './raw-config';
@@ -8,7 +8,7 @@ import type { RawNetworkDef, ReadState } from './raw-config';
 const IGNORED_INTERFACE_SETTINGS = [
   'speed', 'duplex', 'mac-address', 'channel-group', 'member-interface', 'lacp', 'delay', 'flowcontrol',
   'ospf', 'eigrp', 'rip', 'igmp', 'pim', 'pppoe', 'bfd', 'authentication', 'ddns', 'dhcp', 'nve-only',
-  'management-only', 'security-group', 'cts', 'bridge-group', 'zone-member', 'negotiation', 'mtu', 'ip-client',
+  'security-group', 'cts', 'bridge-group', 'zone-member', 'negotiation', 'mtu', 'ip-client',
   'power', 'multicast', 'hello-interval', 'hold-time', 'dns', 'policy-route', 'wccp',
   // Port-channel bundling, switch ports (ASA 5505, Firepower 1010), VTI tunnel endpoints, DHCP
   // relay and EIGRP summaries: how packets get here, not which are let through.
@@ -46,7 +46,17 @@ export function readInterface(command: ConfigCommand, { ctx, raw }: ReadState): 
     readInterfaceSetting(line, result, { ctx, raw });
     settingIgnored = ctx.isIgnored(line);
   }
+  if (result.name !== undefined && result.securityLevel === undefined) defaultSecurityLevel(result, command.head, ctx.report.bind(ctx));
   raw.interfaces.push(result);
+}
+
+/**
+ * Naming an interface sets its level: 100 for `inside`, 0 for any other name. The running
+ * configuration prints the level anyway; a file edited by hand may not.
+ */
+function defaultSecurityLevel(target: Interface, head: ConfigLine, report: Report): void {
+  target.securityLevel = target.name === 'inside' ? 100 : 0;
+  report(head.number, 'info', `interface ${target.hardware} (${target.name}) has no security-level line: the ASA's default for that name, ${target.securityLevel}, is taken`);
 }
 
 function indentOf(line: ConfigLine): number {
@@ -66,7 +76,9 @@ function readInterfaceSetting(line: ConfigLine, target: Interface, { ctx }: Read
     target.description = restAfterWords(line, 1);
   } else if (first === 'shutdown') {
     target.shutdown = true;
-  } else if (first === 'no' && (second === 'nameif' || second === 'security-level' || second === 'shutdown')) {
+  } else if (first === 'management-only') {
+    target.managementOnly = true;
+  } else if (first === 'no' && (second === 'nameif' || second === 'security-level' || second === 'shutdown' || second === 'management-only')) {
     // The ASA prints the explicit absence; it is the default we already assume.
   } else if (first === 'no' && (second === 'ip' || second === 'ipv6') && third === 'address') {
     // Same: no address, no connected subnet.
@@ -141,25 +153,35 @@ function readIpv6Address(line: ConfigLine, target: Interface, report: Report): b
   }
 }
 
-/** `route IFNAME NET MASK GATEWAY [metric] [track N | tunneled]`. */
-export function readRoute(line: ConfigLine, { ctx, raw }: ReadState): void {
-  const [, iface, network, mask, gateway, metric] = line.tokens;
-  if (iface === undefined || network === undefined || mask === undefined || gateway === undefined) {
-    return ctx.notUnderstood(line, 'route needs interface, network, mask and gateway');
+/**
+ * `route IFNAME NET MASK GATEWAY [DISTANCE] [track N | tunneled]`, and `route Null0 NET MASK
+ * [DISTANCE]`, which discards what it routes.
+ */
+export function readRoute(line: ConfigLine, state: ReadState): void {
+  const { ctx, raw } = state;
+  const [, iface, network, mask, ...rest] = line.tokens;
+  const discard = iface?.toLowerCase() === NULL_ROUTE_INTERFACE.toLowerCase();
+  if (iface === undefined || network === undefined || mask === undefined || (!discard && rest[0] === undefined)) {
+    return ctx.notUnderstood(line, discard ? 'route Null0 needs network and mask' : 'route needs interface, network, mask and gateway');
   }
   // The ASA accepts "route outside 0 0 gw" and prints it as 0.0.0.0 0.0.0.0; accept both.
   const expand = (word: string) => (word === '0' ? '0.0.0.0' : word);
   const destination = `${expand(addressOfName(network, raw.names))} ${expand(mask)}`;
-  addRoute(line, iface, destination, addressOfName(gateway, raw.names), metric, { ctx, raw });
+  if (discard) {
+    // A next hop means nothing for a discarding route; the distance may follow the mask directly.
+    const options = rest[0] !== undefined && !/^\d+$/.test(rest[0]) ? rest.slice(1) : rest;
+    return addRoute(line, { interface: NULL_ROUTE_INTERFACE, destination, gateway: '', options, discard: true }, state);
+  }
+  addRoute(line, { interface: iface, destination, gateway: addressOfName(rest[0]!, raw.names), options: rest.slice(1), discard: false }, state);
 }
 
-/** `ipv6 route IFNAME X/len GATEWAY [metric]`. */
+/** `ipv6 route IFNAME X/len GATEWAY [DISTANCE] [tunneled]`. */
 export function readIpv6Route(line: ConfigLine, state: ReadState): void {
-  const [, , iface, prefix, gateway, metric] = line.tokens;
+  const [, , iface, prefix, gateway, ...options] = line.tokens;
   if (iface === undefined || prefix === undefined || gateway === undefined) {
     return state.ctx.notUnderstood(line, 'ipv6 route needs interface, prefix and gateway');
   }
-  addRoute(line, iface, prefix, addressOfName(gateway, state.raw.names), metric, state);
+  addRoute(line, { interface: iface, destination: prefix, gateway: addressOfName(gateway, state.raw.names), options, discard: false }, state);
 }
 
 /**
@@ -171,15 +193,28 @@ function addressOfName(word: string, names: ReadonlyMap<string, RawNetworkDef>):
   return names.get(word)?.address ?? word;
 }
 
-function addRoute(line: ConfigLine, iface: string, destinationText: string, gateway: string, metric: string | undefined, { ctx, raw }: ReadState): void {
+interface RouteWords {
+  interface: string;
+  destination: string;
+  gateway: string;
+  /** What follows the gateway: a distance, `track N`, `tunneled`. */
+  options: readonly string[];
+  discard: boolean;
+}
+
+function addRoute(line: ConfigLine, words: RouteWords, { ctx, raw }: ReadState): void {
+  const [distance] = words.options;
   try {
-    const [destination] = AddressSet.parse(destinationText).toCidrs();
+    const [destination] = AddressSet.parse(words.destination).toCidrs();
     if (destination === undefined) return ctx.notUnderstood(line);
+    if (!words.discard && !isSingleAddress(words.gateway)) return ctx.notUnderstood(line, `the gateway "${words.gateway}" is not an address`);
     raw.routes.push({
-      interface: iface,
+      interface: words.interface,
       destination,
-      gateway,
-      ...(metric !== undefined && /^\d+$/.test(metric) ? { metric: Number(metric) } : {}),
+      gateway: words.gateway,
+      ...(distance !== undefined && /^\d+$/.test(distance) ? { metric: Number(distance) } : {}),
+      ...(words.options.some((word) => word.toLowerCase() === 'tunneled') ? { tunneled: true } : {}),
+      ...(words.discard ? { discard: true } : {}),
       ref: ctx.ref(line),
     });
     ctx.understood(line);
@@ -187,5 +222,15 @@ function addRoute(line: ConfigLine, iface: string, destinationText: string, gate
     if (!(error instanceof AddressParseError)) throw error;
     ctx.report(line.number, 'error', `route: ${error.message}`);
     ctx.notUnderstood(line);
+  }
+}
+
+function isSingleAddress(word: string): boolean {
+  try {
+    const { v4, v6 } = AddressSet.parse(word).size();
+    return v4 + v6 === 1n;
+  } catch (error) {
+    if (error instanceof AddressParseError) return false;
+    throw error;
   }
 }

@@ -1,6 +1,7 @@
 import { AddressSet } from '../../net/index';
 import type { Firewall } from '../../model/index';
 import type { RawConfig } from './raw-config';
+import { settleInterfaces } from './interface-checks';
 import { readConfig } from './read-config';
 import { ObjectResolver } from './resolve-objects';
 import { applyAccessGroups, buildRuleLists } from './rule-lists';
@@ -10,6 +11,7 @@ export const ASA_VENDOR_ID = 'cisco-asa';
 /** `show running-config` of an ASA (8.3 or later) or of FTD's LINA, as the vendor-neutral model. */
 export function parseAsaConfig(text: string, file: string): Firewall {
   const { raw, ctx, counts } = readConfig(text, file);
+  settleInterfaces(raw, ctx);
   const resolver = new ObjectResolver(raw, ctx);
   const built = buildRuleLists(
     raw.accessListLines,

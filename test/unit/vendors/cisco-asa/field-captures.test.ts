@@ -42,7 +42,11 @@ describe('ASA 9.x constructs read as the ASA does', () => {
       'route outside 0.0.0.0 0.0.0.0 198.51.100.65 1 track 7',
       'route backup 0.0.0.0 0.0.0.0 203.0.113.65 254',
     ]);
-    expect(firewall.diagnostics).toEqual([]);
+    // The excerpt leaves out the outside and backup interfaces its routes name.
+    expect(firewall.diagnostics).toEqual([
+      { line: 28, severity: 'warning', message: 'route to 0.0.0.0/0: no interface has nameif outside, so the route places no flow' },
+      { line: 29, severity: 'warning', message: 'route to 0.0.0.0/0: no interface has nameif backup, so the route places no flow' },
+    ]);
     expect(firewall.stats.notUnderstood).toBe(0);
     expect(firewall.interfaces[0]).toMatchObject({
       hardware: 'Port-channel1.210',
@@ -104,7 +108,10 @@ describe('FTD LINA', () => {
       'app-agent heartbeat interval 1000 retry-count 3',
       'snort preserve-connection',
     ]);
-    expect(firewall.diagnostics).toEqual([]);
+    expect(firewall.diagnostics).toEqual([
+      { line: 2, severity: 'info', message: "interface Ethernet1/1 (outside) has no security-level line: the ASA's default for that name, 0, is taken" },
+      { line: 6, severity: 'info', message: "interface Ethernet1/2 (inside) has no security-level line: the ASA's default for that name, 100, is taken" },
+    ]);
     expect(firewall.stats.notUnderstood).toBe(0);
     const list = listNamed(firewall, 'CSM_FW_ACL_');
     expect(list.rules.map((rule) => [rule.id, rule.ref.line, rule.match.map(boxText), rule.fromZones, rule.toZones])).toEqual([

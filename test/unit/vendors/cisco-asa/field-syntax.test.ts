@@ -65,7 +65,10 @@ describe('interface settings', () => {
 
   it('still reports an unknown line indented under a setting it understood', () => {
     const firewall = parseLines(['interface GigabitEthernet0/4', ' nameif wfo-dmz', '  teleport enable']);
-    expect(firewall.diagnostics).toEqual([{ line: 3, severity: 'warning', message: 'not understood: teleport enable' }]);
+    expect(firewall.diagnostics).toEqual([
+      { line: 1, severity: 'info', message: "interface GigabitEthernet0/4 (wfo-dmz) has no security-level line: the ASA's default for that name, 0, is taken" },
+      { line: 3, severity: 'warning', message: 'not understood: teleport enable' },
+    ]);
   });
 
   it('sets aside switch ports, port-channel, tunnel and DHCP relay settings', () => {
@@ -86,7 +89,10 @@ describe('interface settings', () => {
       ' ip address 10.70.30.1 255.255.255.0',
       ' dhcprelay server 10.70.0.5',
     ]);
-    expect(firewall.diagnostics).toEqual([]);
+    expect(firewall.diagnostics).toEqual([
+      { line: 6, severity: 'info', message: "interface Tunnel7 (wfo-vti) has no security-level line: the ASA's default for that name, 0, is taken" },
+      { line: 12, severity: 'info', message: "interface Vlan30 (wfo-agents) has no security-level line: the ASA's default for that name, 0, is taken" },
+    ]);
     expect(firewall.stats.notUnderstood).toBe(0);
   });
 });
@@ -195,6 +201,7 @@ describe('FTD entries', () => {
     const rule = ruleWithId(firewall, 'CSM_FW_ACL_#1');
     expect([rule.fromZones, rule.toZones]).toEqual([['inside'], ['wfo-gone']]);
     expect(firewall.diagnostics).toEqual([
+      { line: 1, severity: 'info', message: "interface GigabitEthernet0/1 (inside) has no security-level line: the ASA's default for that name, 100, is taken" },
       {
         line: 3,
         severity: 'warning',

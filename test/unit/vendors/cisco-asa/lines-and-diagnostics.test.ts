@@ -70,6 +70,7 @@ describe('lines the parser does not know', () => {
     expect(firewall.diagnostics).toEqual([
       { line: 2, severity: 'warning', message: 'not understood: frobnicate all the things' },
       { line: 5, severity: 'warning', message: 'not understood (with the 2 lines below it): warp-drive 1' },
+      { line: 8, severity: 'info', message: "interface GigabitEthernet0/0 (outside) has no security-level line: the ASA's default for that name, 0, is taken" },
       { line: 10, severity: 'warning', message: 'not understood: flux-capacitor on' },
     ]);
     expect(firewall.stats).toEqual({ lines: 10, blank: 1, understood: 3, ignored: 1, notUnderstood: 5 });

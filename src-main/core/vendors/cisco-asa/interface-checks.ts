@@ -1,0 +1,32 @@
+import { NULL_ROUTE_INTERFACE, type Interface } from '../../model/index';
+import type { ParseContext } from './context';
+import type { RawConfig } from './raw-config';
+
+/**
+ * What the interface blocks and routes mean together, once all are read: a subinterface carries
+ * no traffic while its physical port is shut down or before it has a VLAN, and a route out of
+ * an interface the file does not name places nothing.
+ */
+export function settleInterfaces(raw: RawConfig, ctx: ParseContext): void {
+  const byHardware = new Map(raw.interfaces.map((item) => [item.hardware, item]));
+  for (const sub of raw.interfaces) {
+    const dot = sub.hardware.lastIndexOf('.');
+    if (dot < 0 || sub.shutdown) continue;
+    const parent = byHardware.get(sub.hardware.slice(0, dot));
+    if (parent?.shutdown) {
+      takeDown(sub, ctx, `its physical interface ${parent.hardware} is shut down (line ${parent.ref.line})`);
+    } else if (sub.vlan === undefined && sub.name !== undefined) {
+      takeDown(sub, ctx, 'it has no vlan, and a subinterface passes no traffic until it has one');
+    }
+  }
+  const named = new Set(raw.interfaces.flatMap((item) => (item.name === undefined ? [] : [item.name])));
+  for (const route of raw.routes) {
+    if (route.interface === NULL_ROUTE_INTERFACE || named.has(route.interface)) continue;
+    ctx.report(route.ref.line ?? 0, 'warning', `route to ${route.destination}: no interface has nameif ${route.interface}, so the route places no flow`);
+  }
+}
+
+function takeDown(sub: Interface, ctx: ParseContext, why: string): void {
+  sub.shutdown = true;
+  ctx.report(sub.ref.line ?? 0, 'info', `interface ${sub.hardware}${sub.name === undefined ? '' : ` (${sub.name})`} carries no traffic: ${why}`);
+}

@@ -1,0 +1,180 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { auditResultSchema, loadSource, runAudit, type AuditResult } from '../../src-main/core/engine/index';
+import { loadSiteFile } from '../../src-main/core/site/index';
+
+/*
+ * Which interfaces a flow crosses decides which lists filter it. Each case is a small but
+ * complete ASA configuration; the site puts Web and Apache on 10.1.1.10 (servers), Oceana
+ * Services on 10.2.2.20 (reached by routes) and the Browsers on 10.3.0.0/16 (agents), so row 12
+ * is Web -> Oceana Services on 80,443/tcp and row 21 Browser -> Apache on 80,443/tcp.
+ */
+const SITE = `site: Placement
+customer: Test
+roles:
+  Web: 10.1.1.10
+  Apache: 10.1.1.10
+  Oceana Services: 10.2.2.20
+  Browser: 10.3.0.0/16
+firewalls:
+  - name: fw
+    file: fw.txt
+    vendor: cisco-asa
+`;
+
+const INTERFACES = `ASA Version 9.16(3)
+hostname fw
+interface GigabitEthernet0/0
+ nameif outside
+ security-level 0
+ ip address 192.0.2.2 255.255.255.240
+interface GigabitEthernet0/1
+ nameif servers
+ security-level 50
+ ip address 10.1.1.1 255.255.255.0
+interface GigabitEthernet0/2
+ nameif avaya
+ security-level 60
+ ip address 172.16.0.1 255.255.255.0
+interface GigabitEthernet0/3
+ nameif agents
+ security-level 100
+ ip address 10.3.0.1 255.255.0.0
+`;
+
+function audit(config: string): AuditResult {
+  const dir = mkdtempSync(join(tmpdir(), 'placement-'));
+  writeFileSync(join(dir, 'fw.txt'), config);
+  writeFileSync(join(dir, 'site.yaml'), SITE);
+  const site = loadSiteFile(join(dir, 'site.yaml'));
+  return auditResultSchema.parse(runAudit(site, site.firewalls.map(loadSource), { toolVersion: 'test' }));
+}
+
+const row = (result: AuditResult, number: number) => result.flows[number - 1]!;
+const diagnostics = (result: AuditResult) => result.sources[0]!.diagnostics.map((item) => `${item.line} ${item.severity} ${item.message}`);
+
+describe('routes decide the egress interface as the ASA does', () => {
+  const lists = `access-list servers_in extended permit tcp any any
+access-group servers_in in interface servers
+access-list avaya_out extended permit tcp any any eq https
+access-group avaya_out out interface avaya
+`;
+
+  it('of two routes to one prefix, the lower administrative distance wins, whatever their order', () => {
+    for (const routes of [
+      'route outside 10.2.2.0 255.255.255.0 192.0.2.1 254\nroute avaya 10.2.2.0 255.255.255.0 172.16.0.254 1\n',
+      'route avaya 10.2.2.0 255.255.255.0 172.16.0.254 1\nroute outside 10.2.2.0 255.255.255.0 192.0.2.1 254\n',
+    ]) {
+      const web = row(audit(INTERFACES + routes + lists), 12);
+      expect(web.status).toBe('partial');
+      expect(web.paths[0]).toMatchObject({ ingress: 'servers', egress: 'avaya' });
+      expect(web.paths[0]!.missing).toEqual([{ sources: '10.1.1.10', destinations: '10.2.2.20', ports: '80' }]);
+    }
+  });
+
+  it('a tunneled default route carries only VPN traffic: cleartext follows the plain one', () => {
+    const result = audit(`${INTERFACES}route avaya 0.0.0.0 0.0.0.0 172.16.0.254 tunneled\nroute outside 0.0.0.0 0.0.0.0 192.0.2.1 1\n${lists}`);
+    expect(row(result, 12).paths[0]).toMatchObject({ egress: 'outside' });
+    expect(row(result, 12).status).toBe('allowed');
+  });
+
+  it('a route to Null0 discards: the flow is blocked and the route line decides', () => {
+    const result = audit(`${INTERFACES}route outside 0.0.0.0 0.0.0.0 192.0.2.1 1\nroute Null0 10.2.0.0 255.255.0.0 1\n${lists}`);
+    const web = row(result, 12);
+    expect(web.status).toBe('blocked');
+    expect(web.paths[0]!.deniedBy).toEqual([{ id: 'null-route', line: 20, text: 'the route to Null0 at line 20 discards traffic to 10.2.2.20' }]);
+    expect(diagnostics(result).filter((line) => line.startsWith('20 '))).toEqual([]);
+  });
+
+  it('a route whose gateway is not an address, or that names no interface of the file, is reported at its line', () => {
+    const result = audit(`${INTERFACES}route outside 0.0.0.0 0.0.0.0 gateway-router 1\nroute Servers 10.2.2.0 255.255.255.0 10.1.1.254 1\n${lists}`);
+    expect(diagnostics(result)).toEqual(
+      expect.arrayContaining([
+        '19 warning not understood (the gateway "gateway-router" is not an address): route outside 0.0.0.0 0.0.0.0 gateway-router 1',
+        '20 warning route to 10.2.2.0/24: no interface has nameif Servers, so the route places no flow',
+      ]),
+    );
+    expect(row(result, 12).status).toBe('unknown');
+  });
+});
+
+describe('interfaces that carry no through traffic place no flow', () => {
+  it('a management-only interface: its subnet is left to the data routes', () => {
+    const management = INTERFACES.replace(' nameif avaya', ' management-only\n nameif avaya').replace('172.16.0.1 255.255.255.0', '10.2.2.1 255.255.255.0');
+    const routed = audit(`${management}route outside 0.0.0.0 0.0.0.0 192.0.2.1 1\n`);
+    expect(row(routed, 12).paths[0]).toMatchObject({ ingress: 'servers', egress: 'outside' });
+    const unrouted = audit(management);
+    expect(row(unrouted, 12).status).toBe('unknown');
+    expect(row(unrouted, 12).reason).toContain('no route to 10.2.2.20');
+  });
+
+  it('a subinterface is down with its physical port, and before it has a VLAN', () => {
+    const physical = INTERFACES.replace('interface GigabitEthernet0/3\n', 'interface GigabitEthernet0/3\n shutdown\ninterface GigabitEthernet0/3.30\n vlan 30\n');
+    const agentsIn = 'access-list agents_in extended permit tcp any any\naccess-group agents_in in interface agents\nroute outside 0.0.0.0 0.0.0.0 192.0.2.1 1\n';
+    const parentDown = audit(physical + agentsIn);
+    expect(row(parentDown, 21).paths[0]).toMatchObject({ ingress: 'outside', egress: 'servers' });
+    expect(row(parentDown, 21).status).toBe('blocked');
+    expect(diagnostics(parentDown)).toContain('17 info interface GigabitEthernet0/3.30 (agents) carries no traffic: its physical interface GigabitEthernet0/3 is shut down (line 15)');
+    const noVlan = audit(INTERFACES.replace('interface GigabitEthernet0/3\n', 'interface GigabitEthernet0/3.30\n') + agentsIn);
+    expect(row(noVlan, 21).status).toBe('blocked');
+    expect(diagnostics(noVlan)).toContain('15 info interface GigabitEthernet0/3.30 (agents) carries no traffic: it has no vlan, and a subinterface passes no traffic until it has one');
+  });
+
+  it('an interface named without a security-level line takes the ASA default: 100 for inside, 0 for others', () => {
+    const result = audit(
+      `${INTERFACES.replace(' nameif servers\n security-level 50', ' nameif inside').replace(' nameif outside\n security-level 0', ' nameif outside')}route outside 0.0.0.0 0.0.0.0 192.0.2.1 1\n`,
+    );
+    expect(row(result, 12).status).toBe('allowed');
+    expect(row(result, 12).paths[0]!.permittedBy[0]!.text).toBe('no access list on inside: traffic from security level 100 to 0 is allowed by default');
+    expect(diagnostics(result)).toContain("6 info interface GigabitEthernet0/1 (inside) has no security-level line: the ASA's default for that name, 100, is taken");
+  });
+});
+
+describe('where the ingress interface is not known, only what every interface decides alike is certain', () => {
+  const twoLists = `access-list outside_in extended permit tcp any any eq https
+access-list inside_in extended permit tcp any any eq www
+access-group outside_in in interface outside
+access-group inside_in in interface inside
+`;
+
+  it('a fragment with two interface lists: each port is unknown where the lists disagree', () => {
+    const web = row(audit(twoLists), 12);
+    expect(web.status).toBe('unknown');
+    expect(web.reason).toContain('entering by outside, 443/tcp permitted, 80/tcp denied; entering by inside, 80/tcp permitted, 443/tcp denied');
+  });
+
+  it('a transparent firewall places nothing by its routes: its bridged interfaces share the subnet', () => {
+    const transparent = `ASA Version 9.16(3)
+firewall transparent
+hostname fw
+interface GigabitEthernet0/0
+ nameif outside
+ bridge-group 1
+ security-level 0
+interface GigabitEthernet0/1
+ nameif inside
+ bridge-group 1
+ security-level 100
+interface BVI1
+ ip address 10.1.1.2 255.255.255.0
+route outside 0.0.0.0 0.0.0.0 10.1.1.1 1
+access-list outside_in extended permit tcp any any eq https
+access-list inside_in extended deny tcp any any eq www
+access-list inside_in extended permit tcp any any
+access-group outside_in in interface outside
+access-group inside_in in interface inside
+`;
+    const result = audit(transparent);
+    // 80 is denied entering either way, 443 permitted either way: a certain partial.
+    expect(row(result, 21).status).toBe('partial');
+    expect(row(result, 21).paths[0]!.missing).toEqual([{ sources: '10.3.0.0/16', destinations: '10.1.1.10', ports: '80' }]);
+  });
+
+  it('a host talking to itself crosses no firewall, placed or not', () => {
+    const apacheToWeb = row(audit(twoLists), 17);
+    expect(apacheToWeb.status).toBe('allowed');
+    expect(apacheToWeb.paths).toEqual([]);
+  });
+});
