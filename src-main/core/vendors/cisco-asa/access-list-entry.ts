@@ -1,5 +1,5 @@
 import { AddressSet, ICMP, ICMP6, PortSet, ProtocolSet } from '../../net/index';
-import type { Interface, RuleAction, ServiceSpec } from '../../model/index';
+import type { Interface, RuleAction, ServiceObject, ServiceSpec } from '../../model/index';
 import { hostWord, isDottedMask, maskedWord, prefixWord } from './address-words';
 import { exact, hasIcmpType, PORTED_PROTOCOLS, specOf, unknownAddresses, unknownPorts, unknownServices, type Bound } from '../../model/match-building';
 import type { TokenCursor } from './cursor';
@@ -180,6 +180,10 @@ function readAddress(cursor: TokenCursor, entry: ParsedEntry, env: EntryEnvironm
     cursor.next();
     return fromWord(maskedWord(word, mask, env.names), entry);
   }
+  // An IPv4 address alone is an address with its mask cut off, not a host.
+  if (/^\d+\.\d+\.\d+\.\d+$/.test(word)) {
+    throw new EntrySyntaxError(mask === undefined ? `${word} has no mask` : `${word} has no mask ("${mask}" is not one)`);
+  }
   throw new EntrySyntaxError(`"${word}" is not an address`);
 }
 
@@ -244,6 +248,11 @@ function readPorts(
     return unknownPorts();
   }
   entry.unresolved.push(...group.unresolved);
+  const mismatch = env.resolver.portGroupMismatch(group, protocols);
+  if (mismatch !== undefined) {
+    // Kept as written: whether the ASA applies, ignores or refuses such a group is not verified.
+    entry.problems.push({ severity: 'warning', message: `${side} ports: ${mismatch}; its ports are applied as written (what the ASA does here is not verified)` });
+  }
   const ports = env.resolver.portsOf(group);
   return group.unresolved.length > 0 ? { lower: ports, upper: PortSet.all() } : exact(ports);
 }
@@ -295,7 +304,9 @@ function readIcmpType(cursor: TokenCursor, entry: ParsedEntry, env: EntryEnviron
     }
     entry.unresolved.push(...group.unresolved);
     // A group with a member line that could not be read may hold any type of the protocol.
-    specs = group.unresolved.length > 0 ? [specOf(ProtocolSet.of(protocol))] : group.services;
+    if (group.unresolved.length > 0) specs = [specOf(ProtocolSet.of(protocol))];
+    else if (protocol === ICMP6) specs = icmp6GroupSpecs(group, entry, env);
+    else specs = group.services;
   } else {
     const type = lookupIcmpType(word, protocol);
     if (type === undefined) return;
@@ -306,6 +317,24 @@ function readIcmpType(cursor: TokenCursor, entry: ParsedEntry, env: EntryEnviron
     specs = [{ ...specOf(ProtocolSet.of(protocol)), icmp: hasCode ? { type, code: Number(code) } : { type } }];
   }
   entry.services = { lower: [], upper: specs };
+}
+
+/**
+ * An ICMP-type group numbers its types for ICMP; after `icmp6` those numbers would put ICMPv4
+ * messages on an IPv6 rule. Names are read as the ICMPv6 types of the same name; a number or a
+ * name ICMPv6 lacks leaves the rule matching some ICMPv6 messages, which ones unknown.
+ */
+function icmp6GroupSpecs(group: ServiceObject, entry: ParsedEntry, env: EntryEnvironment): ServiceSpec[] {
+  const icmp6 = ProtocolSet.of(ICMP6);
+  const types = env.resolver.icmp6TypesOf(group);
+  if ('untranslatable' in types) {
+    const reason = `${group.name} holds ICMP (IPv4) types; after icmp6, "${types.untranslatable}" has no known ICMPv6 meaning`;
+    entry.unresolved.push({ kind: 'icmp-type', name: group.name, reason });
+    entry.problems.push({ severity: 'warning', message: reason });
+    return [specOf(icmp6)];
+  }
+  entry.problems.push({ severity: 'info', message: `${group.name} holds ICMP type names; after icmp6 they are read as the ICMPv6 types of the same name` });
+  return types.map((type) => ({ ...specOf(icmp6), icmp: { type } }));
 }
 
 /**

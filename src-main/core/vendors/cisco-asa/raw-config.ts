@@ -46,6 +46,13 @@ export interface RawServiceDef {
   specs: ServiceSpec[];
   members: MemberRef[];
   unresolved: Uncertainty[];
+  /** A port group's protocol as its first line says it: tcp, udp or tcp-udp. */
+  portType?: string;
+  /**
+   * An ICMP-type group's `icmp-object` words as written. Its specs number them for ICMP; after
+   * `icmp6` a name means the ICMPv6 type of that name and a number has no agreed meaning.
+   */
+  icmpTypeWords?: string[];
 }
 
 export interface RawAccessGroup {

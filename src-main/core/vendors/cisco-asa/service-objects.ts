@@ -3,7 +3,7 @@ import type { ServiceObjectKind } from '../../model/index';
 import { TokenCursor } from './cursor';
 import type { ConfigCommand, ConfigLine } from './lines';
 import { restAfterWords } from './lines';
-import { rejectBlock } from './network-objects';
+import { rejectBlock, unreadableLine } from './network-objects';
 import { isPortOperator, readPortOperator } from './port-operators';
 import { lookupIcmpType } from './protocols';
 import type { RawServiceDef, ReadState } from './raw-config';
@@ -48,6 +48,7 @@ export function readServiceGroup(command: ConfigCommand, state: ReadState): void
     return rejectBlock(command, state, `object-group service ${name}: "${portType}" is not tcp, udp or tcp-udp`);
   }
   const def = serviceDef(name, kind, true, command.head, state);
+  if (kind === 'port') def.portType = portType;
   state.ctx.understood(command.head);
   for (const line of command.children) {
     const [keyword] = line.tokens;
@@ -70,12 +71,14 @@ export function readServiceGroup(command: ConfigCommand, state: ReadState): void
       def.specs.push(specOf(protocols));
       state.ctx.understood(line);
     } else if (keyword === 'icmp-object' && kind === 'icmp-type') {
-      const type = lookupIcmpType(cursor.next() ?? '', ICMP);
+      const word = cursor.next() ?? '';
+      const type = lookupIcmpType(word, ICMP);
       if (type === undefined || !cursor.done()) {
         unreadableMember(line, def, 'icmp-type', 'unknown ICMP type', state);
         continue;
       }
       def.specs.push({ ...specOf(ProtocolSet.of(ICMP)), icmp: { type } });
+      (def.icmpTypeWords ??= []).push(word);
       state.ctx.understood(line);
     } else {
       readGroupCommon(line, def, state);
@@ -98,13 +101,22 @@ function readServiceLine(line: ConfigLine, cursor: TokenCursor, def: RawServiceD
     def.unresolved.push({ kind: result.kind, name: def.name, reason: `${def.name}: ${result.error}` });
     return ctx.notUnderstood(line, result.error);
   }
+  if (!cursor.done()) {
+    const why = `unexpected "${cursor.peek()}"`;
+    def.unresolved.push(unreadableLine(labelOf(def), def.name, line, why));
+    return ctx.notUnderstood(line, why);
+  }
   for (const warning of result.warnings) ctx.report(line.number, 'warning', `${def.name}: ${warning}`);
   def.specs.push(result.spec);
   ctx.understood(line);
 }
 
 function readPortObject(line: ConfigLine, cursor: TokenCursor, protocols: ProtocolSet, def: RawServiceDef, { ctx }: ReadState): void {
-  if (!isPortOperator(cursor.peek())) return ctx.notUnderstood(line, 'port-object needs eq, range, neq, lt or gt');
+  if (!isPortOperator(cursor.peek())) {
+    const why = 'port-object needs eq, range, neq, lt or gt';
+    def.unresolved.push(unreadableLine(labelOf(def), def.name, line, why));
+    return ctx.notUnderstood(line, why);
+  }
   const result = readPortOperator(cursor, transportsOf(protocols));
   if ('error' in result || !cursor.done()) {
     const why = 'error' in result ? result.error : `unexpected "${cursor.peek()}"`;
@@ -117,13 +129,18 @@ function readPortObject(line: ConfigLine, cursor: TokenCursor, protocols: Protoc
 }
 
 function readGroupCommon(line: ConfigLine, def: RawServiceDef, { ctx }: ReadState): void {
-  const [keyword, member] = line.tokens;
+  const [keyword, member, extra] = line.tokens;
   if (keyword === 'description') {
     def.description = restAfterWords(line, 1);
-  } else if (keyword === 'group-object' && member !== undefined && def.isGroup) {
+  } else if (keyword === 'group-object' && member !== undefined && extra === undefined && def.isGroup) {
     def.members.push({ name: member, line });
   } else {
+    def.unresolved.push(unreadableLine(labelOf(def), def.name, line));
     return ctx.notUnderstood(line);
   }
   ctx.understood(line);
+}
+
+function labelOf(def: RawServiceDef): string {
+  return `${def.isGroup ? 'object-group' : 'object'} ${def.name}`;
 }
