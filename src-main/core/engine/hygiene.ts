@@ -3,11 +3,14 @@ import { isSheetRef, placeInFile, referencedObjectNames } from '../model/index';
 import { anyBoxesOverlap, type FlowBox, type FlowSpace } from '../net/index';
 import type { AuditContext } from './audit-context';
 import { referenceOf } from './describe';
+import { rulesFollowingLists } from './evaluation-order';
 import type { FindingDraft } from './finding-draft';
+import { rulesInForceOnlySometimes } from './periodic-rules';
+import { MAX_REMAINING_BOXES, sameFateTakers, type Walk } from './same-fate';
 import { spacesOfRule } from './rule-spaces';
-import { zonesCover, zonesDisjoint } from './rule-zones';
+import { zonesCover } from './rule-zones';
 import type { OutOfTime } from './time-ranges';
-import { boundsOfSpace, packedBoundsOf, type PackedRuleBounds } from './space-bounds';
+import { packedBoundsOf, type PackedRuleBounds } from './space-bounds';
 
 /**
  * Rules that can never match (shadowed) or whose removal changes nothing (redundant), among
@@ -21,8 +24,12 @@ export function hygieneFindings(
   outOfTime: ReadonlyMap<string, OutOfTime> = new Map(),
 ): FindingDraft[] {
   const findings: FindingDraft[] = [];
+  const sometimes = rulesInForceOnlySometimes(firewall);
+  const following = rulesFollowingLists(firewall);
+  const walk: Walk = { sometimes, implicitAction: firewall.behaviour.implicitAction };
   for (const list of firewall.ruleLists) {
-    const shadowing = shadowingOf(list);
+    const shadowing = shadowingOf(list, sometimes);
+    const followers = following.get(list) ?? [[]];
     list.rules.forEach((rule, index) => {
       const timing = outOfTime.get(rule.id);
       if (timing) {
@@ -39,7 +46,7 @@ export function hygieneFindings(
         return;
       }
       if (!concernsWfos(context, rule, shadowing.bounds(), index)) return;
-      const finding = shadowedOrRedundant(firewallName, list, index, rule, shadowing);
+      const finding = shadowedOrRedundant(firewallName, list, index, rule, shadowing, followers, walk);
       if (finding) findings.push(finding);
       shadowing.passed(index);
     });
@@ -93,18 +100,21 @@ interface Shadowing {
 /**
  * Exact remaining spaces are computed only while they stay small: a rule overlapped by
  * hundreds of earlier ones fragments into thousands of boxes, and the claim is not worth
- * minutes. A skipped rule gets no finding, never a wrong one.
+ * minutes. A skipped rule gets no finding, never a wrong one. The limit on pieces,
+ * MAX_REMAINING_BOXES, is shared with the redundancy replay.
  */
 const MAX_OVERLAPPING_EARLIER = 64;
-const MAX_REMAINING_BOXES = 256;
 /** Redundancy replays the rest of the list on the remainder: kept to small remainders. */
 const MAX_REDUNDANCY_BOXES = 8;
 
-/** Per list, computed on demand and remembered: redundancy checks ask about later rules too. */
-function shadowingOf(list: RuleList): Shadowing {
+/**
+ * Per list, computed on demand and remembered: redundancy checks ask about later rules too.
+ * Only rules always in force cut: one that applies on weekdays lets the rest through at night.
+ */
+function shadowingOf(list: RuleList, sometimes: ReadonlySet<Rule>): Shadowing {
   const memo = new Map<number, { effective: FlowSpace; covering: Rule[] } | undefined>();
   const rules = list.rules;
-  const decisive = Uint8Array.from(rules, (rule) => (rule.enabled && rule.unresolved.length === 0 ? 1 : 0));
+  const decisive = Uint8Array.from(rules, (rule) => (rule.enabled && rule.unresolved.length === 0 && !sometimes.has(rule) ? 1 : 0));
   let packed: PackedRuleBounds | undefined;
   const bounds = () => (packed ??= packedBoundsOf(rules));
   return {
@@ -188,7 +198,9 @@ function remainderAfter(ruleSpace: FlowSpace, overlapping: readonly Rule[]): { e
   return { effective: effective.compact(), covering };
 }
 
-function shadowedOrRedundant(firewallName: string, list: RuleList, index: number, rule: Rule, shadowing: Shadowing): FindingDraft | undefined {
+function shadowedOrRedundant(
+  firewallName: string, list: RuleList, index: number, rule: Rule, shadowing: Shadowing, followers: readonly (readonly Rule[])[], walk: Walk,
+): FindingDraft | undefined {
   if (rule.unresolved.length > 0) return undefined;
   const known = shadowing.at(index);
   if (!known) return undefined;
@@ -206,55 +218,18 @@ function shadowedOrRedundant(firewallName: string, list: RuleList, index: number
   if (rule.action === 'deny' && rule.logging) return undefined;
   if (effective.boxes().length > MAX_REDUNDANCY_BOXES) return undefined;
   // Rules whose bounds miss the remainder take nothing from it; the replay needs only the others.
-  const takers = sameFateTakers(list, index, effective, shadowing.bounds());
+  const takers = sameFateTakers(list, index, effective, shadowing.bounds(), followers, walk);
   if (!takers) return undefined;
   // Two copies of one rule: the later copy is reported as shadowed, so the first is not redundant as well.
-  const takenOverByShadowed = takers.some((taker) => taker !== 'implicit deny' && shadowing.at(list.rules.indexOf(taker))?.effective.isEmpty() === true);
+  const takenOverByShadowed = takers.some((taker) => typeof taker !== 'string' && list.rules.includes(taker) && shadowing.at(list.rules.indexOf(taker))?.effective.isEmpty() === true);
   if (takenOverByShadowed) return undefined;
-  const decidedBy = takers.map((taker) => (taker === 'implicit deny' ? taker : taker.id));
+  const decidedBy = takers.map((taker) => (typeof taker === 'string' ? taker : taker.id));
   return {
     kind: 'redundant', severity: 'low', firewall: firewallName, rule: reference,
     title: `${rule.id} is redundant`,
     detail: `Without it, the traffic it decides would still be ${rule.action === 'permit' ? 'permitted' : 'denied'} by ${decidedBy.join(', ')}.`,
     remediation: `Remove ${rule.id}.`,
   };
-}
-
-/**
- * Replays the rules after `index` on what the rule at `index` decides, as first match would
- * without it. Returns the rules that would take that traffic with the same action, or
- * undefined as soon as any of it would meet another action or an unresolved rule: that
- * early stop is what keeps the check cheap on long lists.
- */
-function sameFateTakers(list: RuleList, index: number, effective: FlowSpace, bounds: PackedRuleBounds): (Rule | 'implicit deny')[] | undefined {
-  const rules = list.rules;
-  const action = rules[index]!.action;
-  const remainderBounds = boundsOfSpace(effective);
-  const takers: (Rule | 'implicit deny')[] = [];
-  let remaining = effective;
-  // Settled once another action, an unresolved rule or the whole remainder is met.
-  let settled: 'no claim' | 'taken' | undefined;
-  bounds.forEachOverlapping(remainderBounds, index + 1, rules.length, (position) => {
-    const later = rules[position]!;
-    if (!later.enabled || zonesDisjoint(later, rules[index]!)) return true;
-    // A resolved rule's boxes hold exactly its packets: when they miss the remainder, its space need not be built.
-    if (later.unresolved.length === 0 && !anyBoxesOverlap(later.match, remaining.boxes())) return true;
-    const { certain, uncertain } = spacesOfRule(later);
-    if (uncertain?.overlaps(remaining)) settled = 'no claim';
-    else if (!certain.overlaps(remaining)) return true;
-    // A later rule that sees only some of this rule's zones would decide only part of it: no claim.
-    else if (later.action !== action || !zonesCover(later, rules[index]!)) settled = 'no claim';
-    else {
-      takers.push(later);
-      remaining = remaining.subtractUnmerged(certain);
-      if (remaining.isEmpty()) settled = 'taken';
-      else if (remaining.boxes().length > MAX_REMAINING_BOXES) remaining = remaining.compact();
-    }
-    return settled === undefined;
-  });
-  if (settled === 'no claim') return undefined;
-  if (settled === 'taken') return takers;
-  return action === 'deny' ? [...takers, 'implicit deny'] : undefined;
 }
 
 /**

@@ -77,3 +77,59 @@ describe('hygiene claims hold packet by packet', () => {
     );
   });
 });
+
+// An ASA's inbound list on `inside` and its global list, some rules limited to working hours:
+// the engine walks inside_in then global_acl for traffic entering inside, global_acl alone for
+// the other interfaces, and a weekday rule is in force at some times and not at others.
+const workHours = { name: 'WORKHOURS', entries: ['periodic weekdays 8:00 to 17:00'], ref: { file: 'test.cfg', line: 1, text: 'time-range WORKHOURS' } };
+const timedRulesArb = (list: string): fc.Arbitrary<Rule[]> =>
+  fc
+    .array(
+      fc.record({ action: fc.constantFrom('permit' as const, 'deny' as const), match: fc.array(boxArb, { minLength: 1, maxLength: 2 }), logging: fc.boolean(), weekdays: fc.integer({ min: 0, max: 3 }).map((draw) => draw === 0) }),
+      { minLength: 1, maxLength: 5 },
+    )
+    .map((specs) => specs.map((spec, index) => makeRule(list, index + 1, spec.action, spec.match, { logging: spec.logging, ...(spec.weekdays && { timeRange: 'WORKHOURS' }) })));
+
+function asaWith(inside: Rule[], global: Rule[]): Firewall {
+  const base = firewallWith([]);
+  return {
+    ...base,
+    interfaces: [{ name: 'inside', hardware: 'GigabitEthernet1/2', securityLevel: 100, addresses: ['10.0.0.0/29'], ownAddresses: [], dynamicAddress: false, shutdown: false, ref: { file: 'test.cfg', line: 2, text: 'interface inside' } }],
+    timeRanges: [workHours],
+    ruleLists: [
+      { name: 'inside_in', rules: inside, appliedAt: [{ kind: 'interface-in', interface: 'inside' }], trailingComments: [] },
+      { name: 'global_acl', rules: global, appliedAt: [{ kind: 'global' }], trailingComments: [] },
+    ],
+  };
+}
+
+/** The rules as the firewall walks them at a time outside the weekday window. */
+const outsideWorkHours = (rules: readonly Rule[]) => rules.map((rule) => (rule.timeRange ? { ...rule, enabled: false } : rule));
+
+describe('hygiene claims hold through the global list and at every time of day', () => {
+  it('a shadowed rule is never the first match; a redundant one can go without changing any decision', () => {
+    let redundantInside = 0;
+    fc.assert(
+      fc.property(timedRulesArb('inside_in'), timedRulesArb('global_acl'), (inside, global) => {
+        // Traffic entering inside meets both lists; traffic entering elsewhere only the global one.
+        const chains = [[...inside, ...global], global];
+        for (const finding of hygieneFindings(context, 'fw', asaWith(inside, global))) {
+          if (finding.kind !== 'shadowed' && finding.kind !== 'redundant') continue;
+          const rule = [...inside, ...global].find((item) => item.id === finding.rule?.id)!;
+          if (finding.kind === 'redundant' && rule.list === 'inside_in') redundantInside++;
+          for (const chain of chains.filter((rules) => rules.includes(rule))) {
+            for (const inForce of [chain, outsideWorkHours(chain)]) {
+              const without = inForce.filter((_, position) => chain[position] !== rule);
+              for (const packet of packets) {
+                if (finding.kind === 'shadowed') expect(decidePacket(inForce, packet).index).not.toBe(chain.indexOf(rule));
+                else expect(decidePacket(without, packet).action).toBe(decidePacket(inForce, packet).action);
+              }
+            }
+          }
+        }
+      }),
+      { numRuns: 200 },
+    );
+    expect(redundantInside).toBeGreaterThan(20);
+  });
+});
