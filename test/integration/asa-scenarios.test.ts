@@ -87,3 +87,43 @@ describe('ASA behaviour in the verdicts', () => {
     expect(flow(result, 26).paths[0]).toMatchObject({ ingress: 'servers', egress: 'services' });
   });
 });
+
+describe('over-permissive findings judge a rule by the traffic that reaches its list', () => {
+  const findingsOn = (result: AuditResult, ruleId: string) => result.findings.filter((finding) => finding.rule?.id === ruleId);
+
+  it('a rule on a list no WFOS flow meets serves no row, however well its ports fit one', () => {
+    // 443 to the web server is what the agents need, but they come in by inside, never by outside.
+    const result = auditWith((config) =>
+      config.replace('access-list outside_in extended permit tcp any object WFOS-WEB01 eq 3389', 'access-list outside_in extended permit tcp any object WFOS-WEB01 eq https'),
+    );
+    const [finding, ...others] = findingsOn(result, 'outside_in#1');
+    expect(others).toEqual([]);
+    expect(finding).toMatchObject({ kind: 'unjustified', severity: 'high' });
+    expect(finding!.rows).toBeUndefined();
+    expect(finding!.detail).toContain('No deployed matrix row needs it.');
+    expect(finding!.detail).toContain('sources: any address where the matrix needs none');
+    expect(finding!.remediation).toContain('Remove outside_in#1');
+  });
+
+  it('a rule that can never match is reported shadowed, not as opening anything', () => {
+    const result = auditWith((config) =>
+      config.replace(
+        'access-list outside_in extended deny ip any any log',
+        'access-list outside_in extended deny ip any any log\naccess-list outside_in extended permit tcp any object WFOS-APP01 eq ssh',
+      ),
+    );
+    expect(findingsOn(result, 'outside_in#3').map((finding) => finding.kind)).toEqual(['shadowed']);
+  });
+
+  it('the rules suggested in place of a broad one keep the source ports it limited itself to', () => {
+    const result = auditWith((config) =>
+      config.replace(
+        'access-list voice_in extended permit udp object AMG-01 object WFOS-APP01 range 16384 20000',
+        'access-list voice_in extended permit udp object AMG-01 range 1024 65535 object WFOS-APP01',
+      ),
+    );
+    const [finding] = findingsOn(result, 'voice_in#3');
+    expect(finding).toMatchObject({ kind: 'broad-ports', rows: [40] });
+    expect(finding!.remediation).toContain('access-list voice_in line 5 extended permit udp host 10.20.1.10 range 1024 65535 host 10.10.20.11 range 16384 32766');
+  });
+});

@@ -61,10 +61,11 @@ export function* auditSteps(site: Site, sources: readonly LoadedSource[], option
   const drafts: FindingDraft[] = coverage.flatMap((row) => coverageGapFindings(row, site.ephemeralPorts));
   for (const [index, audited] of firewalls.entries()) {
     yield { stage: 'findings', done: index, total: firewalls.length };
-    const placed = audited.firewall.ruleLists.filter((list) => list.appliedAt.length > 0 || audited.topology.basis === 'none');
+    const hygiene = hygieneFindings(context, audited.entry.name, audited.firewall, audited.outOfTime);
+    const shadowed = new Set(hygiene.flatMap((finding) => (finding.kind === 'shadowed' && finding.rule ? [finding.rule.id] : [])));
     // Appended one by one: a spread into push() fails past about a hundred thousand findings.
-    for (const finding of overPermissiveFindings(context, audited.entry.name, placed.map((list) => list.rules))) drafts.push(finding);
-    for (const finding of hygieneFindings(context, audited.entry.name, audited.firewall, audited.outOfTime)) drafts.push(finding);
+    for (const finding of overPermissiveFindings(context, audited, shadowed)) drafts.push(finding);
+    for (const finding of hygiene) drafts.push(finding);
   }
   const findings = numberFindings(drafts, firewalls.map((audited) => audited.entry.name));
   const flows = coverage.map((row) => row.result);

@@ -7,7 +7,7 @@ import type { Decider, Outcome } from './verdict';
 
 type DefaultDecider = Extract<Decider, { kind: 'default' }>;
 
-function listsPlaced(firewall: Firewall, test: (placement: Placement) => boolean): { list: RuleList; placement: Placement }[] {
+export function listsPlaced(firewall: Firewall, test: (placement: Placement) => boolean): { list: RuleList; placement: Placement }[] {
   return firewall.ruleLists.flatMap((list) => list.appliedAt.filter(test).map((placement) => ({ list, placement })));
 }
 

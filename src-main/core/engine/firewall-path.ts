@@ -29,6 +29,15 @@ export interface Crossing {
   outcome: Outcome;
 }
 
+/** A part of a flow between two sides of a firewall, before any list has looked at it. */
+export interface PlacedPart {
+  source: Side;
+  destination: Side;
+  part: FlowSpace;
+  /** Both ends placed (or nothing places anything): the lists decide. Otherwise whether it crosses is not known. */
+  routed: boolean;
+}
+
 /**
  * The parts of a flow that cross this firewall, each evaluated between its ingress and
  * egress interface. Address pairs behind the same interface do not cross it, nor do pairs
@@ -38,7 +47,16 @@ export interface Crossing {
  * reaches or leaves its own addresses.
  */
 export function crossingsOf(audited: AuditedFirewall, space: FlowSpace): Crossing[] {
-  const crossings: Crossing[] = [];
+  return placedParts(audited, space).map(({ source, destination, part, routed }) => ({
+    ingress: source.name,
+    egress: destination.name,
+    outcome: outcomeOf(audited, source, destination, part, routed),
+  }));
+}
+
+/** Where each part of a flow meets this firewall: by which interfaces it enters and leaves. */
+export function placedParts(audited: AuditedFirewall, space: FlowSpace): PlacedPart[] {
+  const placed: PlacedPart[] = [];
   for (const box of space.boxes()) {
     const sourceSides = audited.topology.sidesOf(box.sources);
     const destinationSides = audited.topology.sidesOf(box.destinations);
@@ -51,12 +69,11 @@ export function crossingsOf(audited: AuditedFirewall, space: FlowSpace): Crossin
         if (!audited.entry.host && isOneHost(source.addresses) && source.addresses.equals(destination.addresses)) continue;
         const whole = FlowSpace.of({ ...box, sources: source.addresses, destinations: destination.addresses });
         const part = audited.entry.host ? hostPart(whole, audited.entry.host) : whole;
-        if (part.isEmpty()) continue;
-        crossings.push({ ingress: source.name, egress: destination.name, outcome: outcomeOf(audited, source, destination, part, routed) });
+        if (!part.isEmpty()) placed.push({ source, destination, part, routed });
       }
     }
   }
-  return crossings;
+  return placed;
 }
 
 function outcomeOf(audited: AuditedFirewall, source: Side, destination: Side, part: FlowSpace, routed: boolean): Outcome {

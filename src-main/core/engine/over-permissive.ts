@@ -5,6 +5,8 @@ import { referenceOf } from './describe';
 import { includesInternet, isAnyAddress, isAnyService, sensitiveServicesIn } from './exposure';
 import type { FindingDraft } from './finding-draft';
 import type { AuditContext } from './audit-context';
+import type { AuditedFirewall } from './firewall-path';
+import { placedNeeds } from './placed-needs';
 import { countAddresses, countPorts } from './quantities';
 import { spacesOfRule } from './rule-spaces';
 import { packedBoundsOf } from './space-bounds';
@@ -28,37 +30,43 @@ function shapeOf(space: FlowSpace): RuleShape {
 
 /**
  * Over-permissive rules: enabled permits that let traffic reach or leave a WFOS server
- * beyond what the deployed matrix rows need. The excess is exact (the rule's space minus
- * the needed space); the kind names its main cause and the detail quantifies it.
+ * beyond what the deployed matrix rows need of them. What a rule is needed for is what the
+ * rows send through its own list (placedNeeds): a rule on a list the WFOS traffic never meets
+ * serves no row. The excess is exact (the rule's space minus that need); the kind names its
+ * main cause and the detail quantifies it. Rules hygiene found shadowed are left to that
+ * finding: they can never match, so they open nothing.
  */
-export function overPermissiveFindings(context: AuditContext, firewallName: string, lists: readonly (readonly Rule[])[]): FindingDraft[] {
+export function overPermissiveFindings(context: AuditContext, audited: AuditedFirewall, shadowed: ReadonlySet<string>): FindingDraft[] {
   const findings: FindingDraft[] = [];
   const wfos = context.wfosAddresses;
   if (wfos.isEmpty()) return findings;
   const touchingWfos = context.towardsWfos.union(
     FlowSpace.of({ sources: wfos, destinations: AddressSet.any(), protocols: ProtocolSet.all(), sourcePorts: PortSet.all(), destinationPorts: PortSet.all() }),
   );
-  for (const rules of lists) {
+  const needsOf = placedNeeds(context, audited);
+  // Lists placed nowhere filter nothing, unless nothing places anything (a plain rule export).
+  const lists = audited.firewall.ruleLists.filter((list) => list.appliedAt.length > 0 || audited.topology.basis === 'none');
+  for (const list of lists) {
+    const rules = list.rules;
     const bounds = packedBoundsOf(rules);
     rules.forEach((rule, index) => {
-      if (!rule.enabled || rule.action !== 'permit') return;
+      if (!rule.enabled || rule.action !== 'permit' || shadowed.has(rule.id)) return;
       // Bounds first: most rules of a large firewall are nowhere near a WFOS server.
       if (!bounds.mayTouchAddresses(index, wfos)) return;
       const { certain } = spacesOfRule(rule);
       const relevant = certain.intersect(touchingWfos);
       if (relevant.isEmpty()) return;
-      const excess = relevant.subtract(context.neededSpace);
+      const { needed, rows } = needsOf(list, rule, certain);
+      const excess = relevant.subtract(needed);
       if (excess.isEmpty()) return;
-      const served = context.required.filter((flow) => flow.space.overlaps(certain));
-      findings.push(describeExcess(context, firewallName, rule, certain, excess, served.map((flow) => flow.row.row)));
+      findings.push(describeExcess(context, audited.entry.name, rule, certain, excess, rows, certain.intersect(needed)));
     });
   }
   return findings;
 }
 
-function describeExcess(context: AuditContext, firewall: string, rule: Rule, match: FlowSpace, excess: FlowSpace, rows: number[]): FindingDraft {
+function describeExcess(context: AuditContext, firewall: string, rule: Rule, match: FlowSpace, excess: FlowSpace, rows: number[], needed: FlowSpace): FindingDraft {
   const ruleShape = shapeOf(match);
-  const needed = match.intersect(context.neededSpace);
   const neededShape = shapeOf(needed);
   // What matters is what the excess lets reach the WFOS servers, not what they may reach.
   const sensitive = sensitiveServicesIn(excess.intersect(context.towardsWfos));

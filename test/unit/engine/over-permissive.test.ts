@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditContext } from '../../../src-main/core/engine/audit-context';
+import { auditedFirewall } from '../../../src-main/core/engine/firewall-path';
 import { overPermissiveFindings } from '../../../src-main/core/engine/over-permissive';
 import { AddressSet, FlowSpace, PortSet, ProtocolSet } from '../../../src-main/core/net/index';
 import { parseAsaConfig } from '../../../src-main/core/vendors/cisco-asa/index';
@@ -16,7 +17,7 @@ const context = {
 
 function findingsFor(lines: readonly string[]) {
   const firewall = parseAsaConfig(lines.join('\n') + '\n', 'fw.txt');
-  return overPermissiveFindings(context, 'fw', firewall.ruleLists.map((list) => list.rules));
+  return overPermissiveFindings(context, auditedFirewall({ name: 'fw', line: 1 }, firewall), new Set());
 }
 
 describe('over-permissive findings', () => {

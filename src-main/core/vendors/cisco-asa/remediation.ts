@@ -13,7 +13,11 @@ import { cidrToMask } from './remediation-masks';
  * Without `line` they are added at the end of the list. `options` ("log", "time-range T")
  * end every ACE.
  */
-export function asaPermitLines(list: string, space: FlowSpace, options: { line?: number; groupPrefix: string; aceOptions?: string }): string[] {
+export function asaPermitLines(
+  list: string,
+  space: FlowSpace,
+  options: { line?: number; groupPrefix: string; aceOptions?: string; sourcePorts?: boolean },
+): string[] {
   const definitions: string[] = [];
   const aces: string[] = [];
   space.boxes().forEach((box, index) => {
@@ -21,10 +25,13 @@ export function asaPermitLines(list: string, space: FlowSpace, options: { line?:
     const source = addressOperand(box.sources, name('SRC'), definitions);
     const destination = addressOperand(box.destinations, name('DST'), definitions);
     const protocol = box.protocols.toString();
-    const ports = protocol === 'tcp' || protocol === 'udp' ? portOperand(box.destinationPorts, name('PORTS'), protocol, definitions) : '';
+    const ported = protocol === 'tcp' || protocol === 'udp';
+    const sourcePorts = ported && options.sourcePorts ? portOperand(box.sourcePorts, name('SPORTS'), protocol, definitions) : '';
+    const ports = ported ? portOperand(box.destinationPorts, name('PORTS'), protocol, definitions) : '';
     const at = options.line !== undefined ? ` line ${options.line + index}` : '';
     const tail = options.aceOptions ? ` ${options.aceOptions}` : '';
-    aces.push(`access-list ${list}${at} extended permit ${protocol} ${source} ${destination}${ports ? ` ${ports}` : ''}${tail}`);
+    const operands = [source, sourcePorts, destination, ports].filter((operand) => operand !== '').join(' ');
+    aces.push(`access-list ${list}${at} extended permit ${protocol} ${operands}${tail}`);
   });
   return [...definitions, ...aces];
 }
@@ -35,13 +42,15 @@ export function asaPermitLines(list: string, space: FlowSpace, options: { line?:
  * as the running configuration has it (the ASA wants the whole entry, `log` and `inactive`
  * included, and never shows `line N`). Inserting first keeps the list from ever being empty
  * or opening a gap while the commands are entered. The new ACEs keep the rule's `log` and
- * `time-range` options.
+ * `time-range` options, and any source ports it limited itself to: a replacement never opens
+ * what the rule did not.
  */
 export function asaTightenedRule(rule: Rule, needed: FlowSpace): string {
   const original = 'line' in rule.ref ? rule.ref.text.trim() : undefined;
   const lines = asaPermitLines(rule.list, needed, {
     ...(rule.listLine !== undefined && { line: rule.listLine }),
     groupPrefix: `WFOS-${rule.list}-${rule.position}`,
+    sourcePorts: true,
     ...(original && { aceOptions: keptOptions(original) }),
   });
   return [...lines, ...(original ? [`no ${withoutLineNumber(original)}`] : [])].join('\n');
