@@ -127,3 +127,27 @@ describe('over-permissive findings judge a rule by the traffic that reaches its 
     expect(finding!.remediation).toContain('access-list voice_in line 5 extended permit udp host 10.20.1.10 range 1024 65535 host 10.10.20.11 range 16384 32766');
   });
 });
+
+describe('a host firewall filters only the flows of its own addresses', () => {
+  it('a row whose sources include the host reaches the host firewall only for the host\'s own traffic', () => {
+    // Row 23 (All Components -> SQL Server) runs from 10.10.20.11 and .12; the recorder's own
+    // firewall (10.10.20.11) lets its traffic out, and its list has nothing to say about .12's.
+    const dir = mkdtempSync(join(tmpdir(), 'scenario-host-'));
+    mkdirSync(join(dir, 'configs'));
+    writeFileSync(join(dir, 'configs/dal-dc-fw01.txt'), demoConfig);
+    writeFileSync(join(dir, 'configs/rec01.csv'), 'Name,Source,Destination,Protocol,Port,Action,Enabled\nOutbound all,10.10.20.11,Any,IP,any,Allow,Yes\n');
+    writeFileSync(
+      join(dir, 'site.yaml'),
+      demoSite.replace('firewalls:\n', 'firewalls:\n  - name: rec01-windows\n    file: configs/rec01.csv\n    host: 10.10.20.11\n'),
+    );
+    const site = loadSiteFile(join(dir, 'site.yaml'));
+    const result = auditResultSchema.parse(runAudit(site, site.firewalls.map(loadSource), { toolVersion: 'test' }));
+    const sql = flow(result, 23);
+    expect(sql.status).toBe('allowed');
+    const onHost = sql.paths.find((path) => path.firewall === 'rec01-windows')!;
+    expect(onHost.status).toBe('allowed');
+    expect(onHost.permittedBy.map((ref) => ref.id)).toEqual(['rec01#1']);
+    // Apache to Web is the web server talking to itself: no firewall sees it.
+    expect(flow(result, 17)).toMatchObject({ status: 'allowed', paths: [] });
+  });
+});
