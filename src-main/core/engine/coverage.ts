@@ -5,7 +5,7 @@ import { FlowSpace } from '../net/index';
 import type { Site } from '../site/index';
 import type { FlowPath, FlowResult, FlowStatus, RuleReference } from './audit-result';
 import { describePart, missingParts, referenceOf, unique, whereOf } from './describe';
-import { crossingsOf, type AuditedFirewall } from './firewall-path';
+import { crossingsOf, type AuditedFirewall, type Crossing } from './firewall-path';
 import type { RequiredFlow } from './required-flow';
 import type { Outcome } from './verdict';
 
@@ -19,6 +19,8 @@ export interface FirewallVerdict {
   path: FlowPath;
   outcome: Outcome;
   audited: AuditedFirewall;
+  /** Each interface pair's own outcome: a remediation needs the interface a denial happened at. */
+  crossings: Crossing[];
 }
 
 /** A row's verdict and the exact sets behind it, for the findings built on it. */
@@ -56,7 +58,7 @@ function verdictAt(audited: AuditedFirewall, space: FlowSpace, site: Site): Fire
     missing: missingParts(outcome.denied, site.ephemeralPorts),
     ...(outcome.unknownReasons.length > 0 && { unknown: [...new Set(outcome.unknownReasons)] }),
   };
-  return { path, outcome, audited };
+  return { path, outcome, audited, crossings };
 }
 
 /** The verdict for one matrix row across every audited firewall it crosses. */

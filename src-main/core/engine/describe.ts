@@ -21,6 +21,14 @@ export function whereOf(reference: RuleReference): string {
   return '';
 }
 
+/** "servers_in#9 (line 136)"; built-in behaviour with what it is: "rec01#implicit (implicit deny at the end of rec01)". */
+export function citationOf(decider: Decider): string {
+  const reference = referenceOf(decider);
+  const where = whereOf(reference);
+  if (decider.kind === 'rule') return where ? `${reference.id} (${where})` : reference.id;
+  return `${reference.id} (${reference.text}${where ? `, ${where}` : ''})`;
+}
+
 /** Each box of a space as sources, destinations and ports, the way the report lists gaps. */
 export function missingParts(space: FlowSpace, ephemeral: PortSet): MissingPart[] {
   return space.boxes().map((box) => ({
