@@ -178,3 +178,35 @@ access-group inside_in in interface inside
     expect(apacheToWeb.paths).toEqual([]);
   });
 });
+
+describe('rules on a recurring time-range: WFOS traffic runs around the clock', () => {
+  const ROUTED = `${INTERFACES}route outside 0.0.0.0 0.0.0.0 192.0.2.1 1\ntime-range BUSINESS-HOURS\n periodic weekdays 8:00 to 18:00\n`;
+
+  it('a flow permitted only in business hours is a gap, with the permit and the hours named', () => {
+    const result = audit(`${ROUTED}access-list servers_in extended permit tcp host 10.1.1.10 host 10.2.2.20 range www https time-range BUSINESS-HOURS\naccess-group servers_in in interface servers\n`);
+    const web = row(result, 12);
+    expect(web.status).toBe('blocked');
+    expect(web.reason).toBe(
+      '80,443/tcp from 10.1.1.10 to 10.2.2.20 is only permitted while BUSINESS-HOURS is in force (servers_in#1, line 22); at other times it is denied by implicit deny at the end of servers_in on fw',
+    );
+    const gap = result.findings.find((finding) => finding.kind === 'coverage-gap' && finding.rows?.[0] === 12)!;
+    expect(gap.detail).toContain('servers_in#1 (line 22) permits part of it only while BUSINESS-HOURS is in force');
+  });
+
+  it('a permit always in force behind it keeps the flow allowed at every hour', () => {
+    const result = audit(
+      `${ROUTED}access-list servers_in extended permit tcp host 10.1.1.10 host 10.2.2.20 range www https time-range BUSINESS-HOURS\naccess-list servers_in extended permit tcp any any\naccess-group servers_in in interface servers\n`,
+    );
+    expect(row(result, 12).status).toBe('allowed');
+  });
+
+  it('a deny in force only at night blocks the flow then: the permit behind it does not cover it', () => {
+    const result = audit(
+      `${ROUTED.replace('periodic weekdays 8:00 to 18:00', 'periodic daily 22:00 to 23:59')}access-list servers_in extended deny tcp any any eq www time-range BUSINESS-HOURS\naccess-list servers_in extended permit tcp any any\naccess-group servers_in in interface servers\n`,
+    );
+    const web = row(result, 12);
+    expect(web.status).toBe('partial');
+    expect(web.paths[0]!.missing).toEqual([{ sources: '10.1.1.10', destinations: '10.2.2.20', ports: '80' }]);
+    expect(web.paths[0]!.deniedBy.map((ref) => ref.id)).toEqual(['servers_in#1']);
+  });
+});

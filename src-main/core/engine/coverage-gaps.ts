@@ -62,7 +62,10 @@ function missingOn(verdict: FirewallVerdict, transport: string, ephemeralPorts: 
     outcome.inactiveMatches.filter(({ rule, space }) => rule.action === 'permit' && !space.intersect(outcome.denied).isEmpty()).map(({ rule }) => rule),
     (rule) => rule.id,
   ).map((rule) => `${rule.id} (${placeInFile(rule.ref)}) would permit part of it but ${audited.outOfTime.has(rule.id) ? 'is outside its time-range on the audit date' : 'is inactive'}.`);
-  return [`Missing on ${nameOf(verdict)}: ${parts.join('; ')}.`, `Denied by ${deniers.map(citationOf).join(', ')}.`, ...inactive].join(' ');
+  const partTime = unique(outcome.partTimePermits ?? [], ({ rule }) => rule.id).map(
+    ({ rule, when }) => `${rule.id} (${placeInFile(rule.ref)}) permits part of it only ${when}, and WFOS traffic runs around the clock.`,
+  );
+  return [`Missing on ${nameOf(verdict)}: ${parts.join('; ')}.`, `Denied by ${deniers.map(citationOf).join(', ')}.`, ...inactive, ...partTime].join(' ');
 }
 
 /** For a row left unknown: what of it is not denied for certain, and what could not be resolved. */

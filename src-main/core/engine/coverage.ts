@@ -43,6 +43,7 @@ function verdictAt(audited: AuditedFirewall, space: FlowSpace, site: Site): Fire
     outcome.decisions.push(...part.decisions);
     outcome.unknownReasons.push(...part.unknownReasons);
     outcome.inactiveMatches.push(...part.inactiveMatches);
+    if (part.partTimePermits) (outcome.partTimePermits ??= []).push(...part.partTimePermits);
   }
   const crossed = outcome.permitted.union(outcome.denied).union(outcome.unknown);
   const refs = (action: 'permit' | 'deny'): RuleReference[] =>
@@ -97,9 +98,12 @@ function reasonFor(status: FlowStatus, verdicts: FirewallVerdict[], row: MatrixR
     const inactive = outcome.inactiveMatches.find(({ rule }) => rule.action === 'permit' && !outcome.denied.intersect(inactiveSpace(outcome, rule.id)).isEmpty());
     const deniers = path.deniedBy.map((ref) => `${ref.text.startsWith('implicit') || ref.id.includes('#implicit') || !whereOf(ref) ? ref.text : `${ref.id} (${whereOf(ref)})`}`);
     const more = path.missing.length > 1 ? ` (and ${path.missing.length - 1} more part${path.missing.length > 2 ? 's' : ''})` : '';
+    const partTime = outcome.partTimePermits?.[0];
     const cause = inactive
       ? `is only permitted by an inactive line (${inactive.rule.id}, ${placeInFile(inactive.rule.ref)})`
-      : `is denied by ${deniers.join(', ')}`;
+      : partTime
+        ? `is only permitted ${partTime.when} (${partTime.rule.id}, ${placeInFile(partTime.rule.ref)}); at other times it is denied by ${deniers.join(', ')}`
+        : `is denied by ${deniers.join(', ')}`;
     sentences.push(`${describePart(first, row.transport)}${more} ${cause} on ${path.firewall}`);
   }
   return sentences.join('; ');

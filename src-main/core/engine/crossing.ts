@@ -2,6 +2,7 @@ import type { Firewall, Placement, Rule, RuleList } from '../model/index';
 import type { FlowSpace } from '../net/index';
 import { chainOutcomes, defaultOutcome, evaluateRules } from './rule-chain';
 import { whereZonesUnknown, zoneAdmits } from './rule-zones';
+import { agreedOutcome } from './agreement';
 import { packJoined } from './space-bounds';
 import type { Decider, Outcome } from './verdict';
 
@@ -75,7 +76,14 @@ function securityLevel(firewall: Firewall, name: string): number | undefined {
 export function evaluateCrossing(firewall: Firewall, ingress: string | undefined, egress: string | undefined, space: FlowSpace): Outcome {
   if (ingress === undefined) {
     const candidates = [...new Set(listsPlaced(firewall, (placement) => placement.kind === 'interface-in').map((item) => item.placement.interface!))];
-    if (candidates.length > 1) return agreedOutcome(candidates.map((name) => ({ ingress: name, outcome: evaluatePlaced(firewall, name, egress, space) })), space);
+    if (candidates.length > 1) {
+      const cases = candidates.map((name) => ({ label: `entering by ${name}`, outcome: evaluatePlaced(firewall, name, egress, space) }));
+      return agreedOutcome(cases, space, {
+        why: "the interface this traffic enters by is not known (neither the configuration nor the site's zones place its addresses)",
+        deciders: "the interfaces' lists",
+        advice: 'give the site file zones: to place it',
+      });
+    }
   }
   return evaluatePlaced(firewall, ingress, egress, space);
 }
@@ -135,51 +143,4 @@ function builtInDecision(firewall: Firewall, ingress: string | undefined, egress
     action: permit ? 'permit' : 'deny',
     text: `no access list on ${ingress ?? 'the ingress interface'}: traffic from security level ${from ?? '?'} to ${to ?? '?'} is ${permit ? 'allowed' : 'denied'} by default`,
   };
-}
-
-/**
- * One outcome from the outcomes of every interface the flow might enter by: permitted or
- * denied where all agree, unknown where they differ, each deciding rule kept for the part it
- * decided with certainty.
- */
-function agreedOutcome(byIngress: readonly { ingress: string; outcome: Outcome }[], space: FlowSpace): Outcome {
-  const permitted = byIngress.reduce((agreed, { outcome }) => agreed.intersect(outcome.permitted), space);
-  const denied = byIngress.reduce((agreed, { outcome }) => agreed.intersect(outcome.denied), space);
-  const unknown = space.subtract(permitted).subtract(denied);
-  const decisions = byIngress.flatMap(({ outcome }) =>
-    outcome.decisions.flatMap((decision) => {
-      const certain = decision.space.intersect(decision.action === 'permit' ? permitted : denied);
-      return certain.isEmpty() ? [] : [{ ...decision, space: certain }];
-    }),
-  );
-  const unknownReasons = [...new Set(byIngress.flatMap(({ outcome }) => outcome.unknownReasons))];
-  if (!unknown.isEmpty()) {
-    const fates = byIngress.map(({ ingress, outcome }) => `entering by ${ingress}, ${fateOf(outcome, unknown)}`);
-    unknownReasons.push(
-      `the interface this traffic enters by is not known (neither the configuration nor the site's zones place its addresses), and the interfaces' lists decide ${unknown.toString()} differently: ` +
-        `${fates.join('; ')}; give the site file zones: to place it`,
-    );
-  }
-  return { permitted, denied, unknown, decisions, unknownReasons, inactiveMatches: byIngress.flatMap(({ outcome }) => outcome.inactiveMatches) };
-}
-
-/** "443/tcp permitted, 80/tcp denied": what one interface's lists do with the disputed part. */
-function fateOf(outcome: Outcome, disputed: FlowSpace): string {
-  const parts = [
-    [outcome.permitted, 'permitted'],
-    [outcome.denied, 'denied'],
-    [outcome.unknown, 'unknown'],
-  ] as const;
-  return parts
-    .map(([space, fate]) => [space.intersect(disputed), fate] as const)
-    .filter(([space]) => !space.isEmpty())
-    .map(([space, fate]) => `${portsOf(space)} ${fate}`)
-    .join(', ');
-}
-
-function portsOf(space: FlowSpace): string {
-  return space
-    .boxes()
-    .map((box) => `${box.destinationPorts.toString()}/${box.protocols.toString()}`)
-    .join(', ');
 }

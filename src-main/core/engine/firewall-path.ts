@@ -1,7 +1,9 @@
 import { NULL_ROUTE_INTERFACE, placeInFile, type Firewall } from '../model/index';
 import { FlowSpace, type AddressSet } from '../net/index';
 import type { SiteFirewall } from '../site/index';
+import { agreedOutcome } from './agreement';
 import { evaluateCrossing } from './crossing';
+import { schedulesOf, type Schedules } from './schedules';
 import { defaultOutcome, unknownOutcome } from './rule-chain';
 import { asOnAuditDate, rulesOutOfTime, type OutOfTime } from './time-ranges';
 import { topologyOf, type Side, type Topology } from './topology';
@@ -15,12 +17,21 @@ export interface AuditedFirewall {
   topology: Topology;
   /** Rules taken as inactive for their time-range, by rule id. */
   outOfTime: ReadonlyMap<string, OutOfTime>;
+  /** How it filters at different times, where rules on recurring time-ranges make it differ. */
+  schedules?: Schedules;
 }
 
 export function auditedFirewall(entry: SiteFirewall, parsed: Firewall, at: Date = new Date()): AuditedFirewall {
   const outOfTime = rulesOutOfTime(parsed, at);
   const firewall = asOnAuditDate(parsed, outOfTime);
-  return { entry, firewall, topology: topologyOf(firewall, entry), outOfTime: new Map([...outOfTime].map(([rule, why]) => [rule.id, why])) };
+  const schedules = schedulesOf(firewall);
+  return {
+    entry,
+    firewall,
+    topology: topologyOf(firewall, entry),
+    outOfTime: new Map([...outOfTime].map(([rule, why]) => [rule.id, why])),
+    ...(schedules && { schedules }),
+  };
 }
 
 export interface Crossing {
@@ -89,9 +100,28 @@ function outcomeOf(audited: AuditedFirewall, source: Side, destination: Side, pa
   if (source.discardedBy) {
     return unknownOutcome(part, `replies to ${source.addresses.toString()} are routed to ${NULL_ROUTE_INTERFACE} (${placeInFile(source.discardedBy)}), and which interface its traffic enters by is not known`);
   }
-  return routed
-    ? evaluateCrossing(audited.firewall, source.name, destination.name, part)
-    : unknownOutcome(part, noRouteReason(source.name === undefined ? source.addresses : destination.addresses));
+  if (!routed) return unknownOutcome(part, noRouteReason(source.name === undefined ? source.addresses : destination.addresses));
+  const always = evaluateCrossing(audited.firewall, source.name, destination.name, part);
+  return audited.schedules ? acrossSchedules(audited.schedules, always, (firewall) => evaluateCrossing(firewall, source.name, destination.name, part), part) : always;
+}
+
+/**
+ * With every rule in force, a rule that decides nothing could be taken away without changing
+ * anything: only when a rule on a recurring time-range decides part of the flow does the time
+ * of day matter. Then each schedule is walked: WFOS traffic runs around the clock, so what is
+ * denied at any time is a gap, with the permits that let it through only at some times.
+ */
+function acrossSchedules(schedules: Schedules, always: Outcome, evaluate: (firewall: Firewall) => Outcome, part: FlowSpace): Outcome {
+  const timed = always.decisions.some((decision) => decision.decider.kind === 'rule' && schedules.recurringRuleIds.has(decision.decider.rule.id));
+  if (!timed) return always;
+  const cases = schedules.cases.map(({ label, firewall }) => ({ label, outcome: evaluate(firewall) }));
+  const agreed = agreedOutcome(cases, part, {
+    why: `rules on recurring time-ranges apply only part of the time (${schedules.description})`,
+    deciders: 'the schedules',
+    disputed: 'denied',
+  });
+  // Rules a schedule takes out are not inactive: only those the file disables are.
+  return { ...agreed, inactiveMatches: always.inactiveMatches };
 }
 
 function noRouteReason(unrouted: AddressSet): string {

@@ -26,6 +26,12 @@ export interface Outcome {
   unknownReasons: string[];
   /** Disabled (inactive) rules that would have matched part of the flow where they stand. */
   inactiveMatches: { rule: Rule; space: FlowSpace }[];
+  /**
+   * Permits on a recurring time-range that let part of the denied space through only at some
+   * times (`when`: "while BUSINESS-HOURS is in force"): the flow runs around the clock, so the
+   * rest of the time decides.
+   */
+  partTimePermits?: { rule: Rule; space: FlowSpace; when: string }[];
 }
 
 export function deciderId(decider: Decider): string {
