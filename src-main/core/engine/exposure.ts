@@ -43,7 +43,10 @@ export function sensitiveServicesIn(space: FlowSpace): string[] {
   return [...names];
 }
 
-/** Every protocol (ASA "ip"), or all ports of TCP and UDP. */
-export function isAnyService(protocols: ProtocolSet, destinationPorts: PortSet): boolean {
-  return protocols.isAll() || (protocols.has(TCP) && destinationPorts.isAll());
+/**
+ * Every protocol (ASA "ip"). Every port of TCP (or of TCP and UDP) is not every service:
+ * the other protocols stay closed, and the finding says which ports are open instead.
+ */
+export function isAnyService(protocols: ProtocolSet): boolean {
+  return protocols.isAll();
 }
