@@ -84,7 +84,9 @@ access-group avaya_out out interface avaya
     const result = audit(`${INTERFACES}route outside 0.0.0.0 0.0.0.0 192.0.2.1 1\nroute Null0 10.2.0.0 255.255.0.0 1\n${lists}`);
     const web = row(result, 12);
     expect(web.status).toBe('blocked');
-    expect(web.paths[0]!.deniedBy).toEqual([{ id: 'null-route', line: 20, text: 'the route to Null0 at line 20 discards traffic to 10.2.2.20' }]);
+    expect(web.paths[0]!.deniedBy).toEqual([
+      { id: 'null-route', line: 20, text: 'route Null0 10.2.0.0 255.255.0.0 1', note: 'the route to Null0 at line 20 discards traffic to 10.2.2.20' },
+    ]);
     expect(diagnostics(result).filter((line) => line.startsWith('20 '))).toEqual([]);
   });
 

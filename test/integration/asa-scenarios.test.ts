@@ -72,7 +72,13 @@ describe('ASA behaviour in the verdicts', () => {
     );
     expect(flow(result, 25).status).toBe('allowed');
     expect(flow(result, 25).paths[0]!.permittedBy.map((ref) => ref.id)).toEqual(['global_acl#1']);
-    expect(flow(result, 27).paths[0]!.deniedBy[0]!.id).toBe('global_acl#implicit');
+    // Built-in behaviour is cited at the line that set it up, with that line as written.
+    expect(flow(result, 27).paths[0]!.deniedBy[0]).toEqual({
+      id: 'global_acl#implicit',
+      line: 168,
+      text: 'access-group global_acl global',
+      note: 'implicit deny at the end of servers_in then global_acl',
+    });
   });
 
   it('site zones override the configuration\'s topology', () => {

@@ -19,7 +19,13 @@ export const ruleReferenceSchema = z.object({
   /** Sheet and row (as the spreadsheet program numbers it) of a rule export. */
   sheet: z.string().optional(),
   row: z.number().int().optional(),
+  /** As written at that line or row; for built-in behaviour without one, what it is. */
   text: z.string(),
+  /**
+   * Built-in behaviour (an implicit deny, security levels) cited at the line that set it up:
+   * what it is, "implicit deny at the end of servers_in", while `text` stays the line as written.
+   */
+  note: z.string().optional(),
 });
 
 export const missingPartSchema = z.object({

@@ -96,7 +96,7 @@ function reasonFor(status: FlowStatus, verdicts: FirewallVerdict[], row: MatrixR
     if (path.missing.length === 0) continue;
     const first = path.missing[0]!;
     const inactive = outcome.inactiveMatches.find(({ rule }) => rule.action === 'permit' && !outcome.denied.intersect(inactiveSpace(outcome, rule.id)).isEmpty());
-    const deniers = path.deniedBy.map((ref) => `${ref.text.startsWith('implicit') || ref.id.includes('#implicit') || !whereOf(ref) ? ref.text : `${ref.id} (${whereOf(ref)})`}`);
+    const deniers = path.deniedBy.map((ref) => ref.note ?? (!whereOf(ref) ? ref.text : `${ref.id} (${whereOf(ref)})`));
     const more = path.missing.length > 1 ? ` (and ${path.missing.length - 1} more part${path.missing.length > 2 ? 's' : ''})` : '';
     const partTime = outcome.partTimePermits?.[0];
     const cause = inactive

@@ -3,13 +3,17 @@ import type { FlowSpace, PortSet } from '../net/index';
 import type { MissingPart, RuleReference } from './audit-result';
 import { deciderRef, type Decider } from './verdict';
 
-/** A decider as the audit JSON cites it: id, line (or sheet and row) and the text as written. */
+/**
+ * A decider as the audit JSON cites it: id, line (or sheet and row) and the text as written
+ * there; built-in behaviour adds what it is as a note, since its line only set it up.
+ */
 export function referenceOf(decider: Decider): RuleReference {
   const ref = deciderRef(decider);
   const id = decider.kind === 'rule' ? decider.rule.id : decider.id;
   if (decider.kind === 'default') {
-    const where = ref ? (isSheetRef(ref) ? { sheet: ref.sheet, row: ref.row } : { line: ref.line }) : {};
-    return { id, ...where, text: decider.text };
+    if (!ref) return { id, text: decider.text };
+    const where = isSheetRef(ref) ? { sheet: ref.sheet, row: ref.row } : { line: ref.line };
+    return { id, ...where, text: ref.text, note: decider.text };
   }
   return isSheetRef(ref!) ? { id, sheet: ref!.sheet, row: ref!.row, text: ref!.text } : { id, line: ref!.line, text: ref!.text };
 }
@@ -26,7 +30,7 @@ export function citationOf(decider: Decider): string {
   const reference = referenceOf(decider);
   const where = whereOf(reference);
   if (decider.kind === 'rule') return where ? `${reference.id} (${where})` : reference.id;
-  return `${reference.id} (${reference.text}${where ? `, ${where}` : ''})`;
+  return `${reference.id} (${reference.note ?? reference.text}${where ? `, ${where}` : ''})`;
 }
 
 /** Each box of a space as sources, destinations and ports, the way the report lists gaps. */

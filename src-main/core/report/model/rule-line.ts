@@ -1,9 +1,9 @@
 import type { RuleReference } from '../../engine/audit-result';
 import type { RuleLine } from './report-model';
 
-/** A rule reference as the report prints it: where it is in the source, and its text. */
+/** A rule reference as the report prints it: where it is in the source, and its text (built-in behaviour says what it is first). */
 export function ruleLineOf(reference: RuleReference): RuleLine {
-  return { id: reference.id, where: whereIn(reference), text: reference.text };
+  return { id: reference.id, where: whereIn(reference), text: reference.note ? `${reference.note}, set by: ${reference.text}` : reference.text };
 }
 
 /** "line 136" for text configurations, "Policies row 14" for spreadsheets. */
