@@ -212,3 +212,30 @@ describe('rules on a recurring time-range: WFOS traffic runs around the clock', 
     expect(web.paths[0]!.deniedBy.map((ref) => ref.id)).toEqual(['servers_in#1']);
   });
 });
+
+describe('bridge groups in routed mode', () => {
+  it('a member interface\'s own list is named where it is applied: the audit places the group\'s hosts behind the BVI', () => {
+    const result = audit(`ASA Version 9.16(3)
+hostname fw
+interface GigabitEthernet0/0
+ nameif outside
+ security-level 0
+ ip address 10.2.2.1 255.255.255.0
+interface GigabitEthernet0/1
+ bridge-group 1
+ nameif inside1
+ security-level 100
+interface BVI1
+ nameif inside
+ security-level 100
+ ip address 10.1.1.1 255.255.255.0
+access-list inside1_in extended deny tcp any any eq www
+access-list inside1_in extended permit ip any any
+access-group inside1_in in interface inside1
+`);
+    expect(diagnostics(result)).toContain(
+      '17 warning access-group inside1_in: inside1 is a member of bridge-group 1, whose hosts the audit places behind interface BVI1; this list is not applied to their flows, so verdicts for them may miss what it denies',
+    );
+    expect(result.sources[0]!.diagnostics.filter((item) => item.message.startsWith('not understood'))).toEqual([]);
+  });
+});

@@ -19,10 +19,31 @@ export function settleInterfaces(raw: RawConfig, ctx: ParseContext): void {
       takeDown(sub, ctx, 'it has no vlan, and a subinterface passes no traffic until it has one');
     }
   }
+  if (!raw.transparent) warnOfBridgedLists(raw, ctx);
   const named = new Set(raw.interfaces.flatMap((item) => (item.name === undefined ? [] : [item.name])));
   for (const route of raw.routes) {
     if (route.interface === NULL_ROUTE_INTERFACE || named.has(route.interface)) continue;
     ctx.report(route.ref.line ?? 0, 'warning', `route to ${route.destination}: no interface has nameif ${route.interface}, so the route places no flow`);
+  }
+}
+
+/**
+ * Routed mode with integrated routing and bridging: a bridge group's hosts sit behind its BVI,
+ * where the audit places their addresses, but their traffic enters by a member interface, and
+ * a member's own list filters it first. That list is not applied to them: say so where it is.
+ */
+function warnOfBridgedLists(raw: RawConfig, ctx: ParseContext): void {
+  for (const member of raw.interfaces) {
+    const group = raw.bridgeGroups.get(member.hardware);
+    if (group === undefined || member.name === undefined) continue;
+    for (const applied of raw.accessGroups) {
+      if (applied.interface !== member.name) continue;
+      ctx.report(
+        applied.line.number,
+        'warning',
+        `access-group ${applied.list}: ${member.name} is a member of bridge-group ${group}, whose hosts the audit places behind interface BVI${group}; this list is not applied to their flows, so verdicts for them may miss what it denies`,
+      );
+    }
   }
 }
 

@@ -8,7 +8,7 @@ import type { RawNetworkDef, ReadState } from './raw-config';
 const IGNORED_INTERFACE_SETTINGS = [
   'speed', 'duplex', 'mac-address', 'channel-group', 'member-interface', 'lacp', 'delay', 'flowcontrol',
   'ospf', 'eigrp', 'rip', 'igmp', 'pim', 'pppoe', 'bfd', 'authentication', 'ddns', 'dhcp', 'nve-only',
-  'security-group', 'cts', 'bridge-group', 'zone-member', 'negotiation', 'mtu', 'ip-client',
+  'security-group', 'cts', 'zone-member', 'negotiation', 'mtu', 'ip-client',
   'power', 'multicast', 'hello-interval', 'hold-time', 'dns', 'policy-route', 'wccp',
   // Port-channel bundling, switch ports (ASA 5505, Firepower 1010), VTI tunnel endpoints, DHCP
   // relay and EIGRP summaries: how packets get here, not which are let through.
@@ -44,6 +44,7 @@ export function readInterface(command: ConfigCommand, { ctx, raw }: ReadState): 
     }
     settingIndent = Math.min(settingIndent, indent);
     readInterfaceSetting(line, result, { ctx, raw });
+    if (line.tokens[0] === 'bridge-group' && line.tokens[1] !== undefined) raw.bridgeGroups.set(hardware, line.tokens[1]);
     settingIgnored = ctx.isIgnored(line);
   }
   if (result.name !== undefined && result.securityLevel === undefined) defaultSecurityLevel(result, command.head, ctx.report.bind(ctx));
@@ -78,6 +79,8 @@ function readInterfaceSetting(line: ConfigLine, target: Interface, { ctx }: Read
     target.shutdown = true;
   } else if (first === 'management-only') {
     target.managementOnly = true;
+  } else if (first === 'bridge-group' && arg !== undefined && /^\d+$/.test(arg)) {
+    // Membership is kept by readInterface; what it changes is said once all is read.
   } else if (first === 'no' && (second === 'nameif' || second === 'security-level' || second === 'shutdown' || second === 'management-only')) {
     // The ASA prints the explicit absence; it is the default we already assume.
   } else if (first === 'no' && (second === 'ip' || second === 'ipv6') && third === 'address') {

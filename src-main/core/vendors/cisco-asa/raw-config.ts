@@ -79,6 +79,8 @@ export interface RawConfig {
   services: Map<string, RawServiceDef>;
   accessListLines: ConfigLine[];
   accessGroups: RawAccessGroup[];
+  /** Bridge-group numbers of member interfaces, by hardware name (`bridge-group N` under an interface). */
+  bridgeGroups: Map<string, string>;
   nat: NatStatement[];
   timeRanges: TimeRange[];
   sameSecurity: { interInterface: boolean; intraInterface: boolean };
@@ -95,6 +97,7 @@ export function emptyRawConfig(): RawConfig {
     services: new Map(),
     accessListLines: [],
     accessGroups: [],
+    bridgeGroups: new Map(),
     nat: [],
     timeRanges: [],
     sameSecurity: { interInterface: false, intraInterface: false },
