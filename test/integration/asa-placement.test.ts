@@ -85,9 +85,20 @@ access-group avaya_out out interface avaya
     const web = row(result, 12);
     expect(web.status).toBe('blocked');
     expect(web.paths[0]!.deniedBy).toEqual([
-      { id: 'null-route', line: 20, text: 'route Null0 10.2.0.0 255.255.0.0 1', note: 'the route to Null0 at line 20 discards traffic to 10.2.2.20' },
+      { id: 'null-route', line: 20, text: 'route Null0 10.2.0.0 255.255.0.0 1', note: 'the route to Null0 that discards traffic to 10.2.2.20' },
     ]);
     expect(diagnostics(result).filter((line) => line.startsWith('20 '))).toEqual([]);
+    expect(web.reason).toBe('80,443/tcp from 10.1.1.10 to 10.2.2.20 is denied by the route to Null0 that discards traffic to 10.2.2.20 on fw');
+    // No permit gets past it: the route is what the gap's remediation changes.
+    const gap = result.findings.find((finding) => finding.kind === 'coverage-gap' && finding.rows?.[0] === 12)!;
+    expect(gap.remediation).toMatch(/^Remove or narrow the route to Null0 at line 20:\nno route Null0 10\.2\.0\.0 255\.255\.0\.0 1\nNo permit gets past a route to Null0/);
+  });
+
+  it('a gap between two interfaces of one security level, with no list, is remedied with same-security-traffic', () => {
+    const result = audit(`${INTERFACES.replace(' nameif avaya\n security-level 60', ' nameif avaya\n security-level 50')}route avaya 10.2.2.0 255.255.255.0 172.16.0.254 1\n`);
+    expect(row(result, 12).status).toBe('blocked');
+    const gap = result.findings.find((finding) => finding.kind === 'coverage-gap' && finding.rows?.[0] === 12)!;
+    expect(gap.remediation).toMatch(/^Allow traffic between interfaces that share a security level:\nsame-security-traffic permit inter-interface\n/);
   });
 
   it('a route whose gateway is not an address, or that names no interface of the file, is reported at its line', () => {

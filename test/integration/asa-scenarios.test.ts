@@ -156,4 +156,18 @@ describe('a host firewall filters only the flows of its own addresses', () => {
     // Apache to Web is the web server talking to itself: no firewall sees it.
     expect(flow(result, 17)).toMatchObject({ status: 'allowed', paths: [] });
   });
+
+  it('a host\'s own firewall does not see the host talking to itself', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scenario-host-'));
+    mkdirSync(join(dir, 'configs'));
+    writeFileSync(join(dir, 'configs/dal-dc-fw01.txt'), demoConfig);
+    writeFileSync(join(dir, 'configs/web01.csv'), 'Name,Source,Destination,Protocol,Port,Action,Enabled\nBlock all,Any,Any,IP,any,Deny,Yes\n');
+    writeFileSync(join(dir, 'site.yaml'), demoSite.replace('firewalls:\n', 'firewalls:\n  - name: web01-windows\n    file: configs/web01.csv\n    host: 10.10.20.12\n'));
+    const site = loadSiteFile(join(dir, 'site.yaml'));
+    const result = auditResultSchema.parse(runAudit(site, site.firewalls.map(loadSource), { toolVersion: 'test' }));
+    // Row 17 is Apache -> Web, both on 10.10.20.12; row 24 runs from both servers to the web server.
+    expect(flow(result, 17)).toMatchObject({ status: 'allowed', paths: [] });
+    const toWeb = flow(result, 24).paths.find((path) => path.firewall === 'web01-windows')!;
+    expect(toWeb.missing.map((part) => part.sources)).toEqual(['10.10.20.11']);
+  });
 });

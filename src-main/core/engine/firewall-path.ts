@@ -76,9 +76,9 @@ export function placedParts(audited: AuditedFirewall, space: FlowSpace): PlacedP
         const routed = audited.topology.basis === 'none' || (source.name !== undefined && destination.name !== undefined);
         if (audited.topology.basis !== 'none' && source.name === undefined && destination.name === undefined) continue;
         if (source.name !== undefined && source.name === destination.name) continue;
-        // A host talking to itself never reaches a network firewall, placed or not.
-        if (!audited.entry.host && isOneHost(source.addresses) && source.addresses.equals(destination.addresses)) continue;
-        const whole = FlowSpace.of({ ...box, sources: source.addresses, destinations: destination.addresses });
+        const ends = withoutSelfTraffic(source.addresses, destination.addresses);
+        if (ends === undefined) continue;
+        const whole = FlowSpace.of({ ...box, ...ends });
         const part = audited.entry.host ? hostPart(whole, audited.entry.host) : whole;
         if (!part.isEmpty()) placed.push({ source, destination, part, routed });
       }
@@ -93,7 +93,7 @@ function outcomeOf(audited: AuditedFirewall, source: Side, destination: Side, pa
       kind: 'default',
       id: 'null-route',
       action: 'deny',
-      text: `the route to ${NULL_ROUTE_INTERFACE} at ${placeInFile(destination.discardedBy)} discards traffic to ${destination.addresses.toString()}`,
+      text: `the route to ${NULL_ROUTE_INTERFACE} that discards traffic to ${destination.addresses.toString()}`,
       ref: destination.discardedBy,
     });
   }
@@ -126,6 +126,23 @@ function acrossSchedules(schedules: Schedules, always: Outcome, evaluate: (firew
 
 function noRouteReason(unrouted: AddressSet): string {
   return `no route to ${unrouted.toString()} in the configuration (it may be learned dynamically or from DHCP); give the site file zones: to place it`;
+}
+
+/**
+ * A host talking to itself never leaves it: no network firewall sees that traffic, nor the
+ * host's own. Where one end is a single host the pair is taken out exactly; where both ends
+ * are wider, the pairs of a host with itself cannot be cut from a box and stay.
+ */
+function withoutSelfTraffic(sources: AddressSet, destinations: AddressSet): { sources: AddressSet; destinations: AddressSet } | undefined {
+  if (isOneHost(destinations) && sources.overlaps(destinations)) {
+    const others = sources.subtract(destinations);
+    return others.isEmpty() ? undefined : { sources: others, destinations };
+  }
+  if (isOneHost(sources) && destinations.overlaps(sources)) {
+    const others = destinations.subtract(sources);
+    return others.isEmpty() ? undefined : { sources, destinations: others };
+  }
+  return { sources, destinations };
 }
 
 function isOneHost(addresses: AddressSet): boolean {

@@ -19,7 +19,7 @@ interface Placement {
   /** The earliest rule of `list` that denies part of the gap: the permits go above it. */
   before?: Rule;
   /** No list decided: the firewall's built-in behaviour did, where the traffic entered. */
-  builtIn?: { decider: DefaultDecider; ingress: string | undefined };
+  builtIn?: { decider: DefaultDecider; ingress: string | undefined; egress: string | undefined };
   space: FlowSpace;
 }
 
@@ -37,10 +37,10 @@ export function gapRemediationSteps(verdict: FirewallVerdict, label: string): Re
 
 function placementsOf(verdict: FirewallVerdict): Placement[] {
   const byKey = new Map<string, Placement>();
-  for (const { ingress, outcome } of verdict.crossings) {
+  for (const { ingress, egress, outcome } of verdict.crossings) {
     for (const { decider, action, space } of outcome.decisions) {
       if (action !== 'deny') continue;
-      const { key, placement } = placementKey(decider, ingress);
+      const { key, placement } = placementKey(decider, ingress, egress);
       const known = byKey.get(key);
       if (!known) {
         byKey.set(key, { ...placement, space });
@@ -53,11 +53,11 @@ function placementsOf(verdict: FirewallVerdict): Placement[] {
   return [...byKey.values()];
 }
 
-function placementKey(decider: Decider, ingress: string | undefined): { key: string; placement: Omit<Placement, 'space'> } {
+function placementKey(decider: Decider, ingress: string | undefined, egress: string | undefined): { key: string; placement: Omit<Placement, 'space'> } {
   if (decider.kind === 'rule') return { key: `list\u0000${decider.rule.list}`, placement: { list: decider.rule.list, before: decider.rule } };
   const implicit = /^(.+)#implicit$/.exec(decider.id);
   if (implicit) return { key: `list\u0000${implicit[1]!}`, placement: { list: implicit[1]! } };
-  return { key: `default\u0000${decider.id}\u0000${ingress ?? ''}`, placement: { builtIn: { decider, ingress } } };
+  return { key: `default\u0000${decider.id}\u0000${ingress ?? ''}\u0000${egress ?? ''}`, placement: { builtIn: { decider, ingress, egress } } };
 }
 
 function stepFor(firewall: Firewall, placement: Placement, label: string): RemediationStep {
@@ -66,15 +66,35 @@ function stepFor(firewall: Firewall, placement: Placement, label: string): Remed
     return { heading: before ? `Insert before ${before.id}` : `Add to ${list}`, body: missingPermitText(firewall.vendor, list, before, space, label) };
   }
   const asa = firewall.vendor === 'cisco-asa';
-  if (asa && builtIn?.decider.id === 'security-level') return asaAccessListForInterface(firewall, builtIn.ingress, space, label);
-  if (asa && builtIn?.decider.id === 'same-security-traffic') {
+  if (builtIn?.decider.id === 'null-route') return nullRouteStep(builtIn.decider);
+  const sameLevel = builtIn?.decider.id === 'same-security-traffic' || (builtIn?.decider.id === 'security-level' && levelsEqual(firewall, builtIn.ingress, builtIn.egress));
+  if (asa && sameLevel) {
     return {
       heading: 'Allow traffic between interfaces that share a security level',
       body: 'same-security-traffic permit inter-interface\nThis applies to every pair of interfaces with equal security levels, not only these two; their access lists still filter it.',
     };
   }
+  if (asa && builtIn?.decider.id === 'security-level') return asaAccessListForInterface(firewall, builtIn.ingress, space, label);
   const why = builtIn ? `\nNo rule decides this: ${builtIn.decider.text}. Applying an access list where it enters changes what else passes, so add it with the rules that traffic needs.` : '';
   return { heading: 'Add', body: `${missingPermitText(firewall.vendor, undefined, undefined, space, label)}${why}` };
+}
+
+function levelsEqual(firewall: Firewall, ingress: string | undefined, egress: string | undefined): boolean {
+  const level = (name: string | undefined) => firewall.interfaces.find((item) => item.name !== undefined && item.name === name)?.securityLevel;
+  const from = level(ingress);
+  return from !== undefined && from === level(egress);
+}
+
+/** A route to Null0 drops the traffic before any list could let it through: the route is what to change. */
+function nullRouteStep(decider: DefaultDecider): RemediationStep {
+  const route = decider.ref?.text.trim();
+  return {
+    heading: `Remove or narrow the route to Null0${decider.ref?.line !== undefined ? ` at line ${decider.ref.line}` : ''}`,
+    body: [
+      ...(route ? [`no ${route}`] : []),
+      'No permit gets past a route to Null0: the firewall discards the traffic it routes there. Remove the route, or replace it with routes that leave out these addresses, or route them more specifically towards the interface they sit behind.',
+    ].join('\n'),
+  };
 }
 
 /**
@@ -89,7 +109,7 @@ function asaAccessListForInterface(firewall: Firewall, ingress: string | undefin
   const list = freeListName(firewall, `${where}_in`);
   const aces = asaPermitLines(list, space, { groupPrefix: label });
   return {
-    heading: `Apply an access list to ${where} (it has none, so security levels deny this)`,
+    heading: `Apply an inbound access list to ${where} (it has none, so security levels deny this)`,
     body: [
       ...aces,
       `Applying an access list to ${where} replaces the security-level behaviour for all traffic entering it: whatever passes today only because it goes to a lower security level is denied from then on. ` +
