@@ -183,6 +183,11 @@ access-group inside_in in interface inside
     // 80 is denied entering either way, 443 permitted either way: a certain partial.
     expect(row(result, 21).status).toBe('partial');
     expect(row(result, 21).paths[0]!.missing).toEqual([{ sources: '10.3.0.0/16', destinations: '10.1.1.10', ports: '80' }]);
+
+    // Without its list, inside is guarded by security levels towards an interface not known.
+    const unlisted = audit(transparent.replace('access-group inside_in in interface inside\n', ''));
+    expect(row(unlisted, 21).status).toBe('unknown');
+    expect(row(unlisted, 21).reason).toContain('no access list on inside: security levels decide there, and the interface this traffic leaves by is not known');
   });
 
   it('a host talking to itself crosses no firewall, placed or not', () => {

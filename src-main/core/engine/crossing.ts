@@ -1,6 +1,6 @@
 import type { Firewall, Placement, Rule, RuleList } from '../model/index';
 import type { FlowSpace } from '../net/index';
-import { chainOutcomes, defaultOutcome, evaluateRules } from './rule-chain';
+import { chainOutcomes, defaultOutcome, evaluateRules, unknownOutcome } from './rule-chain';
 import { whereZonesUnknown, zoneAdmits } from './rule-zones';
 import { agreedOutcome } from './agreement';
 import { packJoined } from './space-bounds';
@@ -75,7 +75,10 @@ function securityLevel(firewall: Firewall, name: string): number | undefined {
  */
 export function evaluateCrossing(firewall: Firewall, ingress: string | undefined, egress: string | undefined, space: FlowSpace): Outcome {
   if (ingress === undefined) {
-    const candidates = [...new Set(listsPlaced(firewall, (placement) => placement.kind === 'interface-in').map((item) => item.placement.interface!))];
+    // Every interface traffic may enter by: those with a list, and those the security levels guard.
+    const carrying = firewall.interfaces.filter((item) => item.name !== undefined && !item.shutdown && !item.managementOnly).map((item) => item.name!);
+    const listed = listsPlaced(firewall, (placement) => placement.kind === 'interface-in').map((item) => item.placement.interface!);
+    const candidates = [...new Set([...listed, ...carrying])];
     if (candidates.length > 1) {
       const cases = candidates.map((name) => ({ label: `entering by ${name}`, outcome: evaluatePlaced(firewall, name, egress, space) }));
       return agreedOutcome(cases, space, {
@@ -106,6 +109,8 @@ function evaluatePlaced(firewall: Firewall, ingress: string | undefined, egress:
     // No topology and nothing placed: the source is a plain rule list, taken to filter every flow.
     const lists = firewall.ruleLists.map((list) => ({ list, placement: { kind: 'global' as const } }));
     outcome = evaluateRules(rulesBetween(lists, ingress, egress), space, implicitDeny(firewall, lists));
+  } else if (ingress !== undefined && egress === undefined && firewall.behaviour.defaultAction === 'security-level') {
+    return unknownOutcome(space, `no access list on ${ingress}: security levels decide there, and the interface this traffic leaves by is not known`);
   } else {
     outcome = defaultOutcome(space, builtInDecision(firewall, ingress, egress));
   }
