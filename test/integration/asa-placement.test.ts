@@ -200,10 +200,10 @@ access-group inside_in in interface inside
 describe('rules on a recurring time-range: WFOS traffic runs around the clock', () => {
   const ROUTED = `${INTERFACES}route outside 0.0.0.0 0.0.0.0 192.0.2.1 1\ntime-range BUSINESS-HOURS\n periodic weekdays 8:00 to 18:00\n`;
 
-  it('a flow permitted only in business hours is a gap, with the permit and the hours named', () => {
+  it('a flow permitted only in business hours is partial, its gap the other hours, with the permit and the hours named', () => {
     const result = audit(`${ROUTED}access-list servers_in extended permit tcp host 10.1.1.10 host 10.2.2.20 range www https time-range BUSINESS-HOURS\naccess-group servers_in in interface servers\n`);
     const web = row(result, 12);
-    expect(web.status).toBe('blocked');
+    expect(web.status).toBe('partial');
     expect(web.reason).toBe(
       '80,443/tcp from 10.1.1.10 to 10.2.2.20 is only permitted while BUSINESS-HOURS is in force (servers_in#1, line 22); at other times it is denied by implicit deny at the end of servers_in on fw',
     );
@@ -253,5 +253,35 @@ access-group inside1_in in interface inside1
       '17 warning access-group inside1_in: inside1 is a member of bridge-group 1, whose hosts the audit places behind interface BVI1; this list is not applied to their flows, so verdicts for them may miss what it denies',
     );
     expect(result.sources[0]!.diagnostics.filter((item) => item.message.startsWith('not understood'))).toEqual([]);
+  });
+});
+
+describe('the schedules walked are those the week passes through', () => {
+  it('a range nested in another is never in force without it: no impossible hour is tried', () => {
+    const ranges = 'time-range WORKDAY\n periodic weekdays 7:00 to 19:00\ntime-range CORE\n periodic weekdays 9:00 to 17:00\n';
+    const lists = [
+      'access-list servers_in extended permit tcp host 10.1.1.10 host 10.2.2.20 range www https time-range WORKDAY',
+      'access-list servers_in extended deny tcp host 10.1.1.10 host 10.2.2.20 range www https time-range CORE',
+      'access-list servers_in extended permit tcp host 10.1.1.10 host 10.2.2.20 range www https',
+      'access-group servers_in in interface servers',
+    ].join('\n');
+    // In CORE hours WORKDAY holds too and its permit comes first; outside CORE the deny is off.
+    const result = audit(`${INTERFACES}route outside 0.0.0.0 0.0.0.0 192.0.2.1 1\n${ranges}${lists}\n`);
+    expect(row(result, 12).status).toBe('allowed');
+  });
+
+  it('says which range tells the hours that deny from those that permit', () => {
+    const ranges = 'time-range WORK\n periodic weekdays 8:00 to 18:00\ntime-range NIGHT\n periodic daily 0:00 to 12:00\ntime-range DAY\n periodic daily 12:00 to 23:59\n';
+    const lists = [
+      'access-list servers_in extended deny tcp host 10.1.1.10 host 10.2.2.20 eq www time-range WORK',
+      'access-list servers_in extended permit tcp host 10.1.1.10 host 10.2.2.20 range www https time-range NIGHT',
+      'access-list servers_in extended permit tcp host 10.1.1.10 host 10.2.2.20 range www https time-range DAY',
+      'access-group servers_in in interface servers',
+    ].join('\n');
+    const web = row(audit(`${INTERFACES}route outside 0.0.0.0 0.0.0.0 192.0.2.1 1\n${ranges}${lists}\n`), 12);
+    // NIGHT and DAY together hold every minute: 443 passes at every hour, 80 only outside WORK.
+    expect(web.status).toBe('partial');
+    expect(web.paths[0]!.missing).toEqual([{ sources: '10.1.1.10', destinations: '10.2.2.20', ports: '80' }]);
+    expect(web.reason).toBe('80/tcp from 10.1.1.10 to 10.2.2.20 is only permitted outside WORK (servers_in#2, line 27); at other times it is denied by servers_in#1 (line 26) on fw');
   });
 });

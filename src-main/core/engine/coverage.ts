@@ -9,11 +9,17 @@ import { crossingsOf, type AuditedFirewall, type Crossing } from './firewall-pat
 import type { RequiredFlow } from './required-flow';
 import type { Outcome } from './verdict';
 
-function statusOf(total: FlowSpace, permitted: FlowSpace, unknown: FlowSpace): Exclude<FlowStatus, 'not-applicable'> {
+/**
+ * What passes at every hour decides `allowed`; a flow that passes only at some hours (a permit
+ * on a recurring time-range) is not blocked either: it is `partial`, its gap the other hours.
+ */
+function statusOf(total: FlowSpace, permitted: FlowSpace, unknown: FlowSpace, passesSometimes = false): Exclude<FlowStatus, 'not-applicable'> {
   if (!unknown.isEmpty()) return 'unknown';
-  if (permitted.isEmpty()) return 'blocked';
+  if (permitted.isEmpty()) return passesSometimes ? 'partial' : 'blocked';
   return total.isSubsetOf(permitted) ? 'allowed' : 'partial';
 }
+
+const passesSometimes = (outcome: Outcome): boolean => (outcome.partTimePermits?.length ?? 0) > 0;
 
 export interface FirewallVerdict {
   path: FlowPath;
@@ -51,7 +57,7 @@ function verdictAt(audited: AuditedFirewall, space: FlowSpace, site: Site): Fire
   const interfaces = (pick: 'ingress' | 'egress') => [...new Set(crossings.map((crossing) => crossing[pick]).filter((name): name is string => name !== undefined))].join(', ');
   const path: FlowPath = {
     firewall: audited.entry.name,
-    status: statusOf(crossed, outcome.permitted, outcome.unknown),
+    status: statusOf(crossed, outcome.permitted, outcome.unknown, passesSometimes(outcome)),
     ...(interfaces('ingress') && { ingress: interfaces('ingress') }),
     ...(interfaces('egress') && { egress: interfaces('egress') }),
     permittedBy: refs('permit'),
@@ -77,7 +83,7 @@ export function coverageOfRow(required: RequiredFlow, site: Site, firewalls: rea
   const denied = verdicts.reduce((space, verdict) => space.union(verdict.outcome.denied), FlowSpace.empty());
   const unknown = verdicts.reduce((space, verdict) => space.union(verdict.outcome.unknown), FlowSpace.empty()).subtract(denied);
   const permitted = required.space.subtract(denied).subtract(unknown);
-  const status = statusOf(required.space, permitted, unknown);
+  const status = statusOf(required.space, permitted, unknown, verdicts.some((verdict) => passesSometimes(verdict.outcome)));
   return { result: { ...base, status, reason: reasonFor(status, verdicts, row), paths: verdicts.map((verdict) => verdict.path) }, verdicts };
 }
 

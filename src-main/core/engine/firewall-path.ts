@@ -3,7 +3,8 @@ import { FlowSpace, type AddressSet } from '../net/index';
 import type { SiteFirewall } from '../site/index';
 import { agreedOutcome } from './agreement';
 import { evaluateCrossing } from './crossing';
-import { schedulesOf, type Schedules } from './schedules';
+import { unique } from './describe';
+import { schedulesOf, whenPermitted, type Schedules } from './schedules';
 import { defaultOutcome, unknownOutcome } from './rule-chain';
 import { asOnAuditDate, rulesOutOfTime, type OutOfTime } from './time-ranges';
 import { topologyOf, type Side, type Topology } from './topology';
@@ -114,14 +115,20 @@ function outcomeOf(audited: AuditedFirewall, source: Side, destination: Side, pa
 function acrossSchedules(schedules: Schedules, always: Outcome, evaluate: (firewall: Firewall) => Outcome, part: FlowSpace): Outcome {
   const timed = always.decisions.some((decision) => decision.decider.kind === 'rule' && schedules.recurringRuleIds.has(decision.decider.rule.id));
   if (!timed) return always;
-  const cases = schedules.cases.map(({ label, firewall }) => ({ label, outcome: evaluate(firewall) }));
+  const outcomes = schedules.cases.map((schedule) => ({ schedule, outcome: evaluate(schedule.firewall) }));
+  const cases = outcomes.map(({ schedule, outcome }) => ({ label: schedule.label, outcome }));
   const agreed = agreedOutcome(cases, part, {
     why: `rules on recurring time-ranges apply only part of the time (${schedules.description})`,
     deciders: 'the schedules',
     disputed: 'denied',
   });
+  const gap = agreed.denied;
+  const permitting = outcomes.filter(({ outcome }) => outcome.permitted.overlaps(gap)).map(({ schedule }) => schedule);
+  const denying = outcomes.filter(({ outcome }) => outcome.denied.overlaps(gap)).map(({ schedule }) => schedule);
+  const when = whenPermitted(schedules, permitting, denying);
+  const partTimePermits = agreed.partTimePermits && unique(agreed.partTimePermits, ({ rule }) => rule.id).map((permit) => ({ ...permit, when }));
   // Rules a schedule takes out are not inactive: only those the file disables are.
-  return { ...agreed, inactiveMatches: always.inactiveMatches };
+  return { ...agreed, inactiveMatches: always.inactiveMatches, ...(partTimePermits && { partTimePermits }) };
 }
 
 function noRouteReason(unrouted: AddressSet): string {
