@@ -7,7 +7,7 @@ import { coverageOfRow, type RowCoverage } from './coverage';
 import { coverageGapFindings } from './coverage-gaps';
 import type { FindingDraft } from './finding-draft';
 import { auditedFirewall, type AuditedFirewall } from './firewall-path';
-import { hygieneFindings } from './hygiene';
+import { hygieneFindings, takersOfRedundant } from './hygiene';
 import type { LoadedSource } from './load-sources';
 import { overPermissiveFindings } from './over-permissive';
 import type { Topology } from './topology';
@@ -63,9 +63,13 @@ export function* auditSteps(site: Site, sources: readonly LoadedSource[], option
     yield { stage: 'findings', done: index, total: firewalls.length };
     const hygiene = hygieneFindings(context, audited.entry.name, audited.firewall, audited.outOfTime);
     const shadowed = new Set(hygiene.flatMap((finding) => (finding.kind === 'shadowed' && finding.rule ? [finding.rule.id] : [])));
+    const overPermissive = overPermissiveFindings(context, audited, shadowed);
+    // A rule no row needs is to be removed: what only it would take over is not redundant.
+    const toRemove = new Set(overPermissive.flatMap((finding) => (finding.rows === undefined && finding.rule ? [finding.rule.id] : [])));
+    const kept = hygiene.filter((finding) => finding.kind !== 'redundant' || !takersOfRedundant(finding).some((id) => toRemove.has(id)));
     // Appended one by one: a spread into push() fails past about a hundred thousand findings.
-    for (const finding of overPermissiveFindings(context, audited, shadowed)) drafts.push(finding);
-    for (const finding of hygiene) drafts.push(finding);
+    for (const finding of overPermissive) drafts.push(finding);
+    for (const finding of kept) drafts.push(finding);
   }
   const findings = numberFindings(drafts, firewalls.map((audited) => audited.entry.name));
   const flows = coverage.map((row) => row.result);

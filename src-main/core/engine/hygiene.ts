@@ -224,12 +224,21 @@ function shadowedOrRedundant(
   const takenOverByShadowed = takers.some((taker) => typeof taker !== 'string' && list.rules.includes(taker) && shadowing.at(list.rules.indexOf(taker))?.effective.isEmpty() === true);
   if (takenOverByShadowed) return undefined;
   const decidedBy = takers.map((taker) => (typeof taker === 'string' ? taker : taker.id));
-  return {
+  const finding: FindingDraft = {
     kind: 'redundant', severity: 'low', firewall: firewallName, rule: reference,
     title: `${rule.id} is redundant`,
     detail: `Without it, the traffic it decides would still be ${rule.action === 'permit' ? 'permitted' : 'denied'} by ${decidedBy.join(', ')}.`,
     remediation: `Remove ${rule.id}.`,
   };
+  redundantTakers.set(finding, decidedBy);
+  return finding;
+}
+
+const redundantTakers = new WeakMap<FindingDraft, readonly string[]>();
+
+/** The rules a redundant finding says would take over its rule's traffic (ids; the implicit action by name). */
+export function takersOfRedundant(finding: FindingDraft): readonly string[] {
+  return redundantTakers.get(finding) ?? [];
 }
 
 /**

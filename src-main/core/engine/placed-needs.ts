@@ -3,6 +3,8 @@ import { FlowSpace, PortSet } from '../net/index';
 import type { AuditContext } from './audit-context';
 import { listsPlaced } from './crossing';
 import { placedParts, type AuditedFirewall } from './firewall-path';
+import { rulesInForceOnlySometimes } from './periodic-rules';
+import { evaluateRules } from './rule-chain';
 import { zoneAdmits } from './rule-zones';
 
 /** A part of a deployed row's flow that reaches a list, with the interfaces it crosses by. */
@@ -40,20 +42,41 @@ export function placedNeeds(context: AuditContext, audited: AuditedFirewall): (l
       }
     }
   }
-  // Rules without zones share their list's need: worked out once per list.
-  const unzoned = new Map<RuleList, FlowSpace>();
+  const sometimes = rulesInForceOnlySometimes(audited.firewall);
+  const decided = new Map<RuleList, ReadonlyMap<Rule, FlowSpace>>();
   return (list, rule, match) => {
     const needs = (byList.get(list) ?? []).filter((need) => zoneAdmits(rule.fromZones, need.ingress) && zoneAdmits(rule.toZones, need.egress));
-    let needed: FlowSpace;
-    if (rule.fromZones === undefined && rule.toZones === undefined) {
-      needed = unzoned.get(list) ?? FlowSpace.fromBoxes(needs.flatMap((need) => need.part.boxes()));
-      unzoned.set(list, needed);
-    } else {
-      needed = FlowSpace.fromBoxes(needs.flatMap((need) => need.part.boxes()));
+    let needed = FlowSpace.fromBoxes(needs.flatMap((need) => need.part.boxes()));
+    if (isPlain(rule, sometimes)) {
+      let byRule = decided.get(list);
+      if (!byRule) decided.set(list, (byRule = firstMatches(list, needed, sometimes)));
+      needed = byRule.get(rule) ?? FlowSpace.empty();
     }
-    const rows = [...new Set(needs.filter((need) => need.part.overlaps(match)).map((need) => need.row))].sort((a, b) => a - b);
+    const served = match.intersect(needed);
+    const rows = [...new Set(needs.filter((need) => need.part.overlaps(served)).map((need) => need.row))].sort((a, b) => a - b);
     return { needed, rows };
   };
+}
+
+/** Enabled, exact, written for no zones and always in force: its first matches are exactly its own. */
+function isPlain(rule: Rule, sometimes: ReadonlySet<Rule>): boolean {
+  return rule.enabled && rule.unresolved.length === 0 && rule.fromZones === undefined && rule.toZones === undefined && !sometimes.has(rule);
+}
+
+/**
+ * What of the list's need each plain rule decides first. A rule below another that already
+ * permits what the rows need serves no row: the need is its only while it is the first to
+ * match. Rules that may or may not match (unresolved, zoned, on a recurring schedule) are
+ * passed over, so what they might take still counts as needed by the rules below them.
+ */
+function firstMatches(list: RuleList, needed: FlowSpace, sometimes: ReadonlySet<Rule>): ReadonlyMap<Rule, FlowSpace> {
+  const plain = list.rules.filter((rule) => isPlain(rule, sometimes));
+  const outcome = evaluateRules(plain, needed, { kind: 'default', id: `${list.name}#end`, action: 'deny', text: '' });
+  const byRule = new Map<Rule, FlowSpace>();
+  for (const { decider, space } of outcome.decisions) {
+    if (decider.kind === 'rule') byRule.set(decider.rule, (byRule.get(decider.rule) ?? FlowSpace.empty()).union(space));
+  }
+  return byRule;
 }
 
 /**

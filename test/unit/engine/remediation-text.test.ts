@@ -89,9 +89,9 @@ describe('the demo site', () => {
     expect(gap.remediation).toBe('Insert before servers_in#9:\naccess-list servers_in line 13 extended permit udp host 10.10.20.12 host 10.50.0.20 eq 161');
   });
 
-  it('replaces inside_in#2 at line 4, under its remark', () => {
+  it('tells inside_in#2 to go rather than be narrowed: inside_in#1 above it already permits what the agents need', () => {
     const broad = result.findings.find((finding) => finding.rule?.id === 'inside_in#2')!;
-    expect(broad.remediation).toContain('\naccess-list inside_in line 4 extended permit tcp 10.30.0.0 255.255.0.0 host 10.10.20.12 object-group WFOS-inside_in-2-1-PORTS\n');
+    expect(broad.remediation).toBe('Remove inside_in#2, or document the business need it serves: no WFOS flow deployed at this site needs it.');
   });
 
   it('does not call the object NAT maps to unused', () => {

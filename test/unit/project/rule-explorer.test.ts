@@ -39,13 +39,13 @@ describe('rule explorer: the index', () => {
     const findingsAt = (line: number) => rows.find((row) => row.line === line)!.findings.map((finding) => `${finding.id} ${finding.kind} ${finding.severity}`);
     expect(findingsAt(123)).toEqual(['F-0001 any-any critical']);
     expect(findingsAt(144)).toEqual(['F-0002 unjustified critical']);
-    // Most severe first: the any-service finding before the redundancy.
-    expect(findingsAt(122)).toEqual(['F-0003 any-service high', 'F-0009 redundant low']);
+    expect(findingsAt(122)).toEqual(['F-0003 any-service high']);
+    // Most severe first.
     expect(findingsAt(136)).toEqual(['F-0004 coverage-gap high', 'F-0006 coverage-gap medium']);
-    expect(findingsAt(129)).toEqual(['F-0012 disabled info']);
+    expect(findingsAt(129)).toEqual(['F-0010 disabled info']);
     expect(findingsAt(138)).toEqual([]);
     const attached = rows.flatMap((row) => row.findings.map((finding) => finding.id));
-    expect(attached).not.toContain('F-0011');
+    expect(attached).not.toContain('F-0009');
     expect(new Set(attached).size).toBe(demo.audit!.result.findings.length - 1);
   });
 
@@ -105,13 +105,13 @@ describe('rule explorer: filters and order', () => {
 
   it('narrows by action, by findings, by kind and by severity', () => {
     expect(lines({ action: 'deny' })).toEqual([136, 142, 145]);
-    expect(lines({ withFindings: true })).toEqual([120, 122, 123, 126, 129, 134, 136, 142, 144]);
+    expect(lines({ withFindings: true })).toEqual([122, 123, 126, 129, 134, 136, 142, 144]);
     expect(lines({ kind: 'coverage-gap' })).toEqual([136, 142]);
     expect(lines({ minSeverity: 'high' })).toEqual([122, 123, 136, 144]);
     // Kind and severity ask about the same finding: line 136's high finding is a coverage gap, line 122's is not.
-    expect(lines({ kind: 'redundant', minSeverity: 'high' })).toEqual([]);
+    expect(lines({ kind: 'coverage-gap', minSeverity: 'high' })).toEqual([136]);
     expect(lines({ action: 'deny', kind: 'coverage-gap', text: 'voice' })).toEqual([142]);
-    expect(pageOf(demo).kinds).toEqual(['any-any', 'any-service', 'coverage-gap', 'disabled', 'redundant', 'shadowed', 'unjustified']);
+    expect(pageOf(demo).kinds).toEqual(['any-any', 'any-service', 'coverage-gap', 'disabled', 'shadowed', 'unjustified']);
   });
 
   it('answers an empty page with a total of none when nothing matches', () => {

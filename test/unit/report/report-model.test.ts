@@ -74,7 +74,8 @@ describe('the report model of the demo audit', () => {
   it('puts each finding in one section: gaps, over-permissive, hygiene', () => {
     expect(model.gaps.map((gap) => [gap.row, gap.findings.map((finding) => finding.id)])).toEqual([[25, ['F-0004']], [27, ['F-0006']], [40, ['F-0007']]]);
     expect(model.overPermissive.map((finding) => finding.id)).toEqual(['F-0001', 'F-0002', 'F-0003', 'F-0005']);
-    expect(model.hygiene.map((finding) => finding.kind)).toEqual(['redundant', 'redundant', 'shadowed', 'unused-object', 'disabled']);
+    // inside_in#1 and #2 are not called redundant: the rules that would take over are to be removed.
+    expect(model.hygiene.map((finding) => finding.kind)).toEqual(['shadowed', 'unused-object', 'disabled']);
     const grouped = [...model.gaps.flatMap((gap) => gap.findings), ...model.overPermissive, ...model.hygiene].map((finding) => finding.id).sort();
     expect(grouped).toEqual(model.findings.map((finding) => finding.id));
   });
@@ -83,12 +84,16 @@ describe('the report model of the demo audit', () => {
     const [plan] = model.remediation;
     expect(plan).toMatchObject({ firewall: 'dal-dc-fw01', vendor: 'cisco-asa', syntax: 'Cisco ASA / FTD (LINA)' });
     expect(plan!.steps.map((step) => `${step.list ?? '-'} ${step.rule?.where}`)).toEqual([
-      'inside_in line 123', 'inside_in line 122', 'inside_in line 122', 'inside_in line 120',
+      'inside_in line 123', 'inside_in line 122',
       'servers_in line 136', 'servers_in line 136', 'servers_in line 134', 'servers_in line 129', 'servers_in line 126',
       'voice_in line 142', 'outside_in line 144', '- line 96',
     ]);
-    const conflicts = Object.fromEntries(plan!.steps.filter((step) => step.conflictsWith.length > 0).map((step) => [step.findingId, step.conflictsWith]));
-    expect(conflicts).toEqual({ 'F-0003': ['F-0009'], 'F-0009': ['F-0003'] });
+    expect(plan!.steps.filter((step) => step.conflictsWith.length > 0)).toEqual([]);
+    // Two findings that change one rule are flagged on both: here a second finding on inside_in#2.
+    const second = { ...audit.findings.find((finding) => finding.rule?.id === 'inside_in#2')!, id: 'F-0099', kind: 'redundant', severity: 'low' as const, remediation: 'Remove inside_in#2.' };
+    const twice = buildReportModel(reportInputFor(site, { ...audit, findings: [...audit.findings, second] }, { customer: { name: 'Müller', role: 'IT security' } }));
+    const conflicts = Object.fromEntries(twice.remediation[0]!.steps.filter((step) => step.conflictsWith.length > 0).map((step) => [step.findingId, step.conflictsWith]));
+    expect(conflicts).toEqual({ 'F-0003': ['F-0099'], 'F-0099': ['F-0003'] });
     expect(plan!.steps.find((step) => step.findingId === 'F-0004')!.text).toBe(audit.findings.find((finding) => finding.id === 'F-0004')!.remediation);
   });
 
