@@ -176,7 +176,7 @@ test('the printable report has the PDF\'s content: remediation, gaps, evidence h
     expect(pdf, line).toContain(flatten(line.trim()));
     expect(commands, line).toContain(line);
   }
-  await expect(printout.getByTestId('print-over-permissive')).toContainText('Replace inside_in#3 with rules that permit only what the matrix needs:');
+  await expect(printout.getByTestId('print-over-permissive')).toContainText('Remove inside_in#3, or document the business need it serves: no WFOS flow deployed at this site needs it.');
 
   // Evidence: the SHA-256 of every source, and of the audit result.
   const evidence = printout.getByTestId('print-evidence');
