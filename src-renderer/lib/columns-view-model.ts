@@ -23,6 +23,7 @@ const FIELD_LABELS: Record<ColumnField, string> = {
   comment: 'Comment',
   logging: 'Logging',
   schedule: 'Schedule',
+  direction: 'Direction (in / out)',
 };
 
 export const fieldLabel = (field: ColumnField): string => FIELD_LABELS[field];

@@ -157,6 +157,26 @@ describe('a host firewall filters only the flows of its own addresses', () => {
     expect(flow(result, 17)).toMatchObject({ status: 'allowed', paths: [] });
   });
 
+  it('a host firewall export\'s Direction column: inbound rules filter what reaches the host, outbound what leaves it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scenario-host-'));
+    mkdirSync(join(dir, 'configs'));
+    writeFileSync(join(dir, 'configs/dal-dc-fw01.txt'), demoConfig);
+    writeFileSync(
+      join(dir, 'configs/web01.csv'),
+      'Name,Direction,Source,Destination,Protocol,Port,Action,Enabled\nBlock all out,Outbound,Any,Any,IP,any,Block,Yes\nAllow all in,Inbound,Any,10.10.20.12,TCP,1-65535,Allow,Yes\nSideways,Forward,Any,Any,UDP,53,Allow,Yes\n',
+    );
+    writeFileSync(join(dir, 'site.yaml'), demoSite.replace('firewalls:\n', 'firewalls:\n  - name: web01-windows\n    file: configs/web01.csv\n    host: 10.10.20.12\n'));
+    const site = loadSiteFile(join(dir, 'site.yaml'));
+    const result = auditResultSchema.parse(runAudit(site, site.firewalls.map(loadSource), { toolVersion: 'test' }));
+    // Row 20 (Browser -> Web) reaches the host: the inbound allow decides, the outbound block does not see it.
+    const onHost = (row: number) => flow(result, row).paths.find((path) => path.firewall === 'web01-windows')!;
+    expect(onHost(20)).toMatchObject({ status: 'allowed', permittedBy: [{ id: 'web01#2' }] });
+    // Row 25 (SysAdmin on .12 -> NMS) leaves the host: the outbound block decides.
+    expect(onHost(25)).toMatchObject({ status: 'blocked', deniedBy: [{ id: 'web01#1' }] });
+    const hostSource = result.sources.find((source) => source.name === 'web01-windows')!;
+    expect(hostSource.diagnostics.map((item) => item.message)).toContainEqual(expect.stringContaining('"Forward" is not a direction (inbound or outbound): the rule is taken to apply both ways'));
+  });
+
   it('a host\'s own firewall does not see the host talking to itself', () => {
     const dir = mkdtempSync(join(tmpdir(), 'scenario-host-'));
     mkdirSync(join(dir, 'configs'));

@@ -20,19 +20,37 @@ export interface AuditedFirewall {
   outOfTime: ReadonlyMap<string, OutOfTime>;
   /** How it filters at different times, where rules on recurring time-ranges make it differ. */
   schedules?: Schedules;
+  /** A host firewall whose rules say their direction: the rules for traffic reaching the host, and leaving it. */
+  byDirection?: Record<'in' | 'out', Filtering>;
+}
+
+/** A firewall's rules as they filter one kind of traffic, with their schedules. */
+interface Filtering {
+  firewall: Firewall;
+  schedules?: Schedules;
 }
 
 export function auditedFirewall(entry: SiteFirewall, parsed: Firewall, at: Date = new Date()): AuditedFirewall {
   const outOfTime = rulesOutOfTime(parsed, at);
   const firewall = asOnAuditDate(parsed, outOfTime);
   const schedules = schedulesOf(firewall);
+  const directed = entry.host !== undefined && firewall.ruleLists.some((list) => list.rules.some((rule) => rule.direction !== undefined));
   return {
     entry,
     firewall,
     topology: topologyOf(firewall, entry),
     outOfTime: new Map([...outOfTime].map(([rule, why]) => [rule.id, why])),
     ...(schedules && { schedules }),
+    ...(directed && { byDirection: { in: filteringOf(firewall, 'in'), out: filteringOf(firewall, 'out') } }),
   };
+}
+
+/** The rules that filter traffic going one way: those written for it and those for both ways. */
+function filteringOf(firewall: Firewall, direction: 'in' | 'out'): Filtering {
+  const ruleLists = firewall.ruleLists.map((list) => ({ ...list, rules: list.rules.filter((rule) => rule.direction === undefined || rule.direction === direction) }));
+  const oneWay = { ...firewall, ruleLists };
+  const schedules = schedulesOf(oneWay);
+  return { firewall: oneWay, ...(schedules && { schedules }) };
 }
 
 export interface Crossing {
@@ -48,6 +66,8 @@ export interface PlacedPart {
   part: FlowSpace;
   /** Both ends placed (or nothing places anything): the lists decide. Otherwise whether it crosses is not known. */
   routed: boolean;
+  /** At a host firewall: traffic reaching the host (`in`) or leaving it (`out`). */
+  direction?: 'in' | 'out';
 }
 
 /**
@@ -59,10 +79,10 @@ export interface PlacedPart {
  * reaches or leaves its own addresses.
  */
 export function crossingsOf(audited: AuditedFirewall, space: FlowSpace): Crossing[] {
-  return placedParts(audited, space).map(({ source, destination, part, routed }) => ({
-    ingress: source.name,
-    egress: destination.name,
-    outcome: outcomeOf(audited, source, destination, part, routed),
+  return placedParts(audited, space).map((placed) => ({
+    ingress: placed.source.name,
+    egress: placed.destination.name,
+    outcome: outcomeOf(audited, placed),
   }));
 }
 
@@ -80,15 +100,20 @@ export function placedParts(audited: AuditedFirewall, space: FlowSpace): PlacedP
         const ends = withoutSelfTraffic(source.addresses, destination.addresses);
         if (ends === undefined) continue;
         const whole = FlowSpace.of({ ...box, ...ends });
-        const part = audited.entry.host ? hostPart(whole, audited.entry.host) : whole;
-        if (!part.isEmpty()) placed.push({ source, destination, part, routed });
+        if (!audited.entry.host) {
+          placed.push({ source, destination, part: whole, routed });
+          continue;
+        }
+        const { inbound, outbound } = hostParts(whole, audited.entry.host);
+        if (!inbound.isEmpty()) placed.push({ source, destination, part: inbound, routed, direction: 'in' });
+        if (!outbound.isEmpty()) placed.push({ source, destination, part: outbound, routed, direction: 'out' });
       }
     }
   }
   return placed;
 }
 
-function outcomeOf(audited: AuditedFirewall, source: Side, destination: Side, part: FlowSpace, routed: boolean): Outcome {
+function outcomeOf(audited: AuditedFirewall, { source, destination, part, routed, direction }: PlacedPart): Outcome {
   if (destination.discardedBy) {
     return defaultOutcome(part, {
       kind: 'default',
@@ -102,8 +127,9 @@ function outcomeOf(audited: AuditedFirewall, source: Side, destination: Side, pa
     return unknownOutcome(part, `replies to ${source.addresses.toString()} are routed to ${NULL_ROUTE_INTERFACE} (${placeInFile(source.discardedBy)}), and which interface its traffic enters by is not known`);
   }
   if (!routed) return unknownOutcome(part, noRouteReason(source.name === undefined ? source.addresses : destination.addresses));
-  const always = evaluateCrossing(audited.firewall, source.name, destination.name, part);
-  return audited.schedules ? acrossSchedules(audited.schedules, always, (firewall) => evaluateCrossing(firewall, source.name, destination.name, part), part) : always;
+  const { firewall, schedules } = (direction && audited.byDirection?.[direction]) || audited;
+  const always = evaluateCrossing(firewall, source.name, destination.name, part);
+  return schedules ? acrossSchedules(schedules, always, (then) => evaluateCrossing(then, source.name, destination.name, part), part) : always;
 }
 
 /**
@@ -162,14 +188,15 @@ function isOneHost(addresses: AddressSet): boolean {
  * them (outbound). Only those address pairs: a box naming the host among other sources does
  * not bring the others' traffic to it.
  */
-function hostPart(space: FlowSpace, host: AddressSet): FlowSpace {
-  let part = FlowSpace.empty();
+function hostParts(space: FlowSpace, host: AddressSet): { inbound: FlowSpace; outbound: FlowSpace } {
+  let inbound = FlowSpace.empty();
+  let outbound = FlowSpace.empty();
   for (const box of space.boxes()) {
     const fromHost = box.sources.intersect(host);
-    if (!fromHost.isEmpty()) part = part.union(FlowSpace.of({ ...box, sources: fromHost }));
+    if (!fromHost.isEmpty()) outbound = outbound.union(FlowSpace.of({ ...box, sources: fromHost }));
     const toHost = box.destinations.intersect(host);
     const others = box.sources.subtract(host);
-    if (!toHost.isEmpty() && !others.isEmpty()) part = part.union(FlowSpace.of({ ...box, sources: others, destinations: toHost }));
+    if (!toHost.isEmpty() && !others.isEmpty()) inbound = inbound.union(FlowSpace.of({ ...box, sources: others, destinations: toHost }));
   }
-  return part;
+  return { inbound, outbound };
 }

@@ -53,6 +53,11 @@ export interface Rule {
    */
   fromZones?: string[];
   toZones?: string[];
+  /**
+   * A host firewall's rule for traffic reaching the host (`in`) or leaving it (`out`), as its
+   * export says; absent means both ways, as every network firewall's rule.
+   */
+  direction?: 'in' | 'out';
   timeRange?: string;
   /** Why the match is not exact; empty when it is. */
   unresolved: Uncertainty[];

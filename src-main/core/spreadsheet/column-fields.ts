@@ -20,6 +20,7 @@ export const RULE_FIELDS = [
   'comment',
   'logging',
   'schedule',
+  'direction',
 ] as const;
 export type RuleField = (typeof RULE_FIELDS)[number];
 
@@ -43,6 +44,8 @@ export const RULE_HEADERS: ReadonlyArray<readonly [RuleField, readonly string[]]
   ['comment', ['comment', 'comments', 'description', 'remark', 'remarks', 'note', 'notes', 'justification', 'business justification', 'purpose']],
   ['logging', ['log', 'logging', 'track', 'log traffic', 'log setting']],
   ['schedule', ['schedule', 'time', 'time range', 'time window']],
+  // Host firewalls (Windows Defender Firewall, iptables chains): inbound or outbound.
+  ['direction', ['direction', 'dir', 'traffic direction', 'flow direction', 'chain']],
 ];
 
 /** Headers that mean "disabled" (yes = off), and those that only identify a rule (not its order). */

@@ -90,6 +90,7 @@ export function buildRule(draft: RuleDraft, ref: SheetSourceRef, env: RuleEnviro
   const uncertain = dedupeUncertainties(unresolved);
   const named = nameOf(draft);
   const comment = draftText(draft, 'comment');
+  const direction = directionOf(draftText(draft, 'direction'), problemAt);
   const fromZones = zonesOf(draft, 'sourceZone');
   const toZones = zonesOf(draft, 'destinationZone');
   const rule: Rule = {
@@ -106,6 +107,7 @@ export function buildRule(draft: RuleDraft, ref: SheetSourceRef, env: RuleEnviro
     ...(named.name !== '' && { name: named.name }),
     ...(fromZones && { fromZones }),
     ...(toZones && { toZones }),
+    ...(direction && { direction }),
     unresolved: uncertain,
     notes: named.disabled ? [...notes, 'the name is marked [Disabled]'] : notes,
     referencedObjects: [...new Set(referencedObjects)],
@@ -207,4 +209,17 @@ function nameOf(draft: RuleDraft): { name: string; disabled: boolean } {
 function zonesOf(draft: RuleDraft, field: 'sourceZone' | 'destinationZone'): string[] | undefined {
   const zones = splitItems(draftText(draft, field));
   return zones.length === 0 || zones.some(isAnyWord) ? undefined : zones;
+}
+
+const INBOUND = new Set(['in', 'inbound', 'ingress', 'incoming', 'input']);
+const OUTBOUND = new Set(['out', 'outbound', 'egress', 'outgoing', 'output']);
+const BOTH_WAYS = new Set(['', 'any', 'both', 'all', 'in/out', 'inbound/outbound', 'bidirectional']);
+
+/** A host firewall rule's direction: `in` reaches the host, `out` leaves it; both ways when the cell says so or is empty. */
+function directionOf(text: string, problemAt: ProblemAt): Rule['direction'] {
+  const word = text.trim().toLowerCase();
+  if (INBOUND.has(word)) return 'in';
+  if (OUTBOUND.has(word)) return 'out';
+  if (!BOTH_WAYS.has(word)) problemAt('direction', `"${text.trim()}" is not a direction (inbound or outbound): the rule is taken to apply both ways`, 'warning');
+  return undefined;
 }

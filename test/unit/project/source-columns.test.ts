@@ -41,7 +41,7 @@ describe('a rule export\'s columns in the project session', () => {
 
     const columns = open.sourceColumns(id);
     expect(columns).toMatchObject({ sourceId: id, fileName: 'handmade-rules.xlsx', given: null, counts: { rules: 14, understood: 29, ignored: 8, notUnderstood: 1, blank: 3, lines: 41 } });
-    expect(columns.fields).toHaveLength(16);
+    expect(columns.fields).toHaveLength(17);
     expect(columns.sheets.map((sheet) => sheet.sheet)).toEqual([RULES]);
     const sheet = columns.sheets[0]!;
     expect(sheet).toMatchObject({ headerRow: 4, style: 'generic', rules: 14, dataRows: 17, moreColumns: 0 });

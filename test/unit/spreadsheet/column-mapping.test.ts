@@ -57,7 +57,7 @@ describe('column mappings', () => {
 
   it('refuses unknown fields in columns:', () => {
     expect(() => columnsFromSite({ srcaddr: 'B' }, 'firewall dc-rules')).toThrow(
-      'firewall dc-rules: columns.srcaddr is not a column field (one of sequence, name, sourceZone, source, destinationZone, destination, service, application, protocol, action, enabled, negateSource, negateDestination, comment, logging, schedule, sheet, headerRow)',
+      'firewall dc-rules: columns.srcaddr is not a column field (one of sequence, name, sourceZone, source, destinationZone, destination, service, application, protocol, action, enabled, negateSource, negateDestination, comment, logging, schedule, direction, sheet, headerRow)',
     );
   });
 
