@@ -1,24 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AuditContext } from '../../../src-main/core/engine/audit-context';
-import { auditedFirewall } from '../../../src-main/core/engine/firewall-path';
-import { overPermissiveFindings } from '../../../src-main/core/engine/over-permissive';
-import { AddressSet, FlowSpace, PortSet, ProtocolSet } from '../../../src-main/core/net/index';
-import { parseAsaConfig } from '../../../src-main/core/vendors/cisco-asa/index';
-
-const wfos = AddressSet.parse('10.10.20.11');
-// A site where no matrix row is deployed: everything a rule opens to the server is excess.
-const context = {
-  wfosAddresses: wfos,
-  neededSpace: FlowSpace.empty(),
-  required: [],
-  towardsWfos: FlowSpace.of({ sources: AddressSet.any(), destinations: wfos, protocols: ProtocolSet.all(), sourcePorts: PortSet.all(), destinationPorts: PortSet.all() }),
-  vendorOf: () => 'cisco-asa',
-} as unknown as AuditContext;
-
-function findingsFor(lines: readonly string[]) {
-  const firewall = parseAsaConfig(lines.join('\n') + '\n', 'fw.txt');
-  return overPermissiveFindings(context, auditedFirewall({ name: 'fw', line: 1 }, firewall), new Set());
-}
+import { findingsFor } from './no-row-deployed';
 
 describe('over-permissive findings', () => {
   it('name the first addresses of a long excess and count the rest, beside the exact totals', () => {
