@@ -121,6 +121,19 @@ describe('over-permissive findings judge a rule by the traffic that reaches its 
     expect(findingsOn(result, 'outside_in#3').map((finding) => finding.kind)).toEqual(['shadowed']);
   });
 
+  it('what rules above a permit take first is not counted as what it opens', () => {
+    const result = auditWith((config) =>
+      config.replace(
+        'access-list outside_in extended permit tcp any object WFOS-WEB01 eq 3389',
+        'access-list outside_in extended deny tcp any object WFOS-WEB01 eq 3389\naccess-list outside_in extended permit tcp any object WFOS-WEB01 range 22 3389',
+      ),
+    );
+    const [finding] = findingsOn(result, 'outside_in#2');
+    expect(finding!.title).toContain('SSH');
+    // RDP to the web server is denied by outside_in#1 before this rule sees it.
+    expect(`${finding!.title} ${finding!.detail}`).not.toContain('RDP');
+  });
+
   it('the rules suggested in place of a broad one keep the source ports it limited itself to', () => {
     const result = auditWith((config) =>
       config.replace(

@@ -205,6 +205,7 @@ function shadowedOrRedundant(
   const known = shadowing.at(index);
   if (!known) return undefined;
   const { effective, covering } = known;
+  reachable.set(rule, effective);
   const reference = referenceOf({ kind: 'rule', rule });
   if (effective.isEmpty()) {
     return {
@@ -235,6 +236,18 @@ function shadowedOrRedundant(
 }
 
 const redundantTakers = new WeakMap<FindingDraft, readonly string[]>();
+
+// What each rule checked here can still match after the rules above it, for the findings that
+// judge what a rule really lets through.
+const reachable = new WeakMap<Rule, FlowSpace>();
+
+/**
+ * What the rule can still match once the rules above it have taken theirs, where hygiene
+ * worked it out exactly (rules near a WFOS address, not too fragmented); undefined elsewhere.
+ */
+export function reachableSpaceOf(rule: Rule): FlowSpace | undefined {
+  return reachable.get(rule);
+}
 
 /** The rules a redundant finding says would take over its rule's traffic (ids; the implicit action by name). */
 export function takersOfRedundant(finding: FindingDraft): readonly string[] {

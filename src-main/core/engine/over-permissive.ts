@@ -6,6 +6,7 @@ import { includesInternet, isAnyAddress, isAnyService, sensitiveServicesIn } fro
 import type { FindingDraft } from './finding-draft';
 import type { AuditContext } from './audit-context';
 import type { AuditedFirewall } from './firewall-path';
+import { reachableSpaceOf } from './hygiene';
 import { placedNeeds } from './placed-needs';
 import { countAddresses, countPorts, everyPortText, icmpTypesText, portedPart, protocolParts, servicesText, type IcmpLabels } from './quantities';
 import { spacesOfRule } from './rule-spaces';
@@ -92,7 +93,8 @@ export function overPermissiveFindings(context: AuditContext, audited: AuditedFi
       const { certain } = spacesOfRule(rule);
       let typed = icmpTypedPart(rule, certain);
       if (typed && takenAbove(rules, index, bounds, typed.space)) typed = undefined;
-      const relevantCertain = certain.intersect(touchingWfos);
+      // What rules above it take first it never lets through: the excess is judged on the rest.
+      const relevantCertain = (reachableSpaceOf(rule) ?? certain).intersect(touchingWfos);
       if (relevantCertain.isEmpty() && !typed?.space.overlaps(touchingWfos)) return;
       const { needed, rows } = needsOf(list, rule, certain);
       // A typed part counts only where no row needs that protocol: the matrix names no ICMP
