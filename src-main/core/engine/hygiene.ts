@@ -205,7 +205,7 @@ function shadowedOrRedundant(
   const known = shadowing.at(index);
   if (!known) return undefined;
   const { effective, covering } = known;
-  reachable.set(rule, effective);
+  if (covering.length > 0) reachable.set(rule, effective);
   const reference = referenceOf({ kind: 'rule', rule });
   if (effective.isEmpty()) {
     return {
@@ -238,12 +238,13 @@ function shadowedOrRedundant(
 const redundantTakers = new WeakMap<FindingDraft, readonly string[]>();
 
 // What each rule checked here can still match after the rules above it, for the findings that
-// judge what a rule really lets through.
+// judge what a rule really lets through; kept only where rules above cut into it.
 const reachable = new WeakMap<Rule, FlowSpace>();
 
 /**
  * What the rule can still match once the rules above it have taken theirs, where hygiene
- * worked it out exactly (rules near a WFOS address, not too fragmented); undefined elsewhere.
+ * worked it out exactly and rules above cut into it (rules near a WFOS address); undefined
+ * elsewhere.
  */
 export function reachableSpaceOf(rule: Rule): FlowSpace | undefined {
   return reachable.get(rule);
