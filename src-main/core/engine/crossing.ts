@@ -64,7 +64,7 @@ function hasZonedRules(list: RuleList): boolean {
   return zoned;
 }
 
-function securityLevel(firewall: Firewall, name: string): number | undefined {
+export function securityLevel(firewall: Firewall, name: string): number | undefined {
   return firewall.interfaces.find((item) => item.name === name)?.securityLevel;
 }
 

@@ -1,11 +1,8 @@
 import type { Firewall, Placement, Rule, RuleList } from '../model/index';
+import { listsPlaced } from './crossing';
 import { topologyOf } from './topology';
 
 type Placed = { list: RuleList; placement: Placement };
-
-function listsPlaced(firewall: Firewall, test: (placement: Placement) => boolean): Placed[] {
-  return firewall.ruleLists.flatMap((list) => list.appliedAt.filter(test).map((placement) => ({ list, placement })));
-}
 
 /**
  * The chains of lists crossing.ts evaluates as one first-match walk, with one implicit action

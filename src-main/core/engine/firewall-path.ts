@@ -167,20 +167,15 @@ function noRouteReason(unrouted: AddressSet): string {
  * are wider, the pairs of a host with itself cannot be cut from a box and stay.
  */
 function withoutSelfTraffic(sources: AddressSet, destinations: AddressSet): { sources: AddressSet; destinations: AddressSet } | undefined {
-  if (isOneHost(destinations) && sources.overlaps(destinations)) {
+  if (destinations.isOneAddress() && sources.overlaps(destinations)) {
     const others = sources.subtract(destinations);
     return others.isEmpty() ? undefined : { sources: others, destinations };
   }
-  if (isOneHost(sources) && destinations.overlaps(sources)) {
+  if (sources.isOneAddress() && destinations.overlaps(sources)) {
     const others = destinations.subtract(sources);
     return others.isEmpty() ? undefined : { sources, destinations: others };
   }
   return { sources, destinations };
-}
-
-function isOneHost(addresses: AddressSet): boolean {
-  const { v4, v6 } = addresses.size();
-  return v4 + v6 === 1n;
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Firewall, Rule } from '../model/index';
 import type { FlowSpace } from '../net/index';
 import { asaPermitLines } from '../vendors/cisco-asa/remediation';
 import type { FirewallVerdict } from './coverage';
+import { securityLevel } from './crossing';
 import { missingPermitText } from './remediation';
 import type { Decider } from './verdict';
 
@@ -80,9 +81,9 @@ function stepFor(firewall: Firewall, placement: Placement, label: string): Remed
 }
 
 function levelsEqual(firewall: Firewall, ingress: string | undefined, egress: string | undefined): boolean {
-  const level = (name: string | undefined) => firewall.interfaces.find((item) => item.name !== undefined && item.name === name)?.securityLevel;
-  const from = level(ingress);
-  return from !== undefined && from === level(egress);
+  if (ingress === undefined || egress === undefined) return false;
+  const from = securityLevel(firewall, ingress);
+  return from !== undefined && from === securityLevel(firewall, egress);
 }
 
 /** A route to Null0 drops the traffic before any list could let it through: the route is what to change. */

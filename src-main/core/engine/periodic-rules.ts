@@ -1,4 +1,5 @@
 import type { Firewall, Rule } from '../model/index';
+import { isPeriodicEntry } from './weekly-windows';
 
 /**
  * Rules in force only part of the time: their time-range recurs (`periodic weekdays 8:00 to
@@ -9,7 +10,7 @@ import type { Firewall, Rule } from '../model/index';
  */
 export function rulesInForceOnlySometimes(firewall: Firewall): ReadonlySet<Rule> {
   const sometimes = new Set<Rule>();
-  const recurring = new Map(firewall.timeRanges.map((range) => [range.name, range.entries.some((entry) => /^\s*periodic\b/i.test(entry))]));
+  const recurring = new Map(firewall.timeRanges.map((range) => [range.name, range.entries.some(isPeriodicEntry)]));
   for (const list of firewall.ruleLists) {
     for (const rule of list.rules) {
       if (rule.timeRange !== undefined && recurring.get(rule.timeRange) !== false) sometimes.add(rule);

@@ -39,6 +39,11 @@ function mark(week: Uint8Array, from: number, to: number): void {
   }
 }
 
+/** A time-range line that recurs (`periodic ...`), as against an `absolute` window. */
+export function isPeriodicEntry(entry: string): boolean {
+  return /^\s*periodic\b/i.test(entry);
+}
+
 /** One `periodic` line's minutes, or undefined when it does not read as one. */
 function periodicMinutes(entry: string, week: Uint8Array): boolean {
   const words = entry.trim().split(/\s+/);
@@ -65,7 +70,7 @@ function periodicMinutes(entry: string, week: Uint8Array): boolean {
  * line cannot be read (or there is none): when it applies is then not known.
  */
 export function weeklyWindow(entries: readonly string[]): Uint8Array | undefined {
-  const periodic = entries.filter((entry) => /^\s*periodic\b/i.test(entry));
+  const periodic = entries.filter(isPeriodicEntry);
   if (periodic.length === 0) return undefined;
   const week = new Uint8Array(MINUTES_PER_WEEK);
   for (const entry of periodic) if (!periodicMinutes(entry, week)) return undefined;

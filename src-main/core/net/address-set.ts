@@ -164,6 +164,12 @@ export class AddressSet {
     return { v4: BigInt(this.v4Part.size()), v6: this.v6Part.size() };
   }
 
+  /** Exactly one address, of either family: a host. */
+  isOneAddress(): boolean {
+    const { v4, v6 } = this.size();
+    return v4 + v6 === 1n;
+  }
+
   isAnyV4(): boolean {
     return this.v4Part.isAll();
   }

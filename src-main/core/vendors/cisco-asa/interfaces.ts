@@ -230,8 +230,7 @@ function addRoute(line: ConfigLine, words: RouteWords, { ctx, raw }: ReadState):
 
 function isSingleAddress(word: string): boolean {
   try {
-    const { v4, v6 } = AddressSet.parse(word).size();
-    return v4 + v6 === 1n;
+    return AddressSet.parse(word).isOneAddress();
   } catch (error) {
     if (error instanceof AddressParseError) return false;
     throw error;
